@@ -1,0 +1,26 @@
+// The one interface every accelerator implements. Buffers and executables are integer
+// handles owned by the accelerator; Programs (docs/PROGRAM.md) are its only input.
+
+export type DataType = 'float32' | 'int32' | 'bool';
+export type TypedArray = Float32Array | Int32Array | Uint8Array;
+
+export interface Accelerator {
+  readonly name: string;
+  /** Compiles a Program; returns an executable handle. Throws on a malformed Program. */
+  compile(program: Int32Array): number;
+  /** Runs an executable over one buffer per param slot; returns one new buffer per output. */
+  execute(exe: number, params: readonly number[]): number[];
+  /** Forgets an executable. */
+  release(exe: number): void;
+  /** Copies host data into a new device buffer. */
+  upload(dtype: DataType, data: TypedArray): number;
+  /** Copies a device buffer of `size` elements back to the host. */
+  download(handle: number, dtype: DataType, size: number): TypedArray;
+  free(handle: number): void;
+}
+
+export const BYTES: Record<DataType, number> = { float32: 4, int32: 4, bool: 1 };
+
+export function typedArrayFor(dtype: DataType, size: number): TypedArray {
+  return dtype === 'float32' ? new Float32Array(size) : dtype === 'int32' ? new Int32Array(size) : new Uint8Array(size);
+}

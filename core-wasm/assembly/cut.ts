@@ -1,0 +1,109 @@
+// Cutting the subgraph that a set of roots needs and serializing it as a Program
+// (docs/PROGRAM.md). Realized and scalar leaves become numbered params; the Program's hash
+// over all its words is the compile-cache key.
+import * as K from './generated/opcodes';
+import { Vec } from './vec';
+import { SEED, mix, finish } from './hash';
+import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE } from './node';
+
+export const MAGIC: i32 = 0x4750544c;
+export const VERSION: i32 = 1;
+export const HEADER_WORDS: i32 = 8;
+
+export const program = new Vec();
+export const params = new Vec();   // node id of each param slot
+export const pending = new Vec();  // roots found by collectPending
+const stack = new Vec();
+let epoch: i32 = 0;
+export let hash: u64 = 0;
+
+function emitRecord(p: usize, id: i32): void {
+  const op = field(p, F_OP);
+  const rank = field(p, F_RANK);
+  const leafParam = op == K.OP_DATA || op == K.OP_SCALAR;
+  program.push(leafParam ? K.OP_PARAM : op);
+  program.push(field(p, F_DTYPE));
+  program.push(rank);
+  const nIn = leafParam ? 0 : field(p, F_NIN);
+  const nAttr = leafParam ? 1 : field(p, F_NATTR);
+  program.push(nIn);
+  program.push(nAttr);
+  const words = dimsPtr(p);
+  for (let d = 0; d < rank; d++) program.push(load<i32>(words + (<usize>d << 2)));
+  for (let i = 0; i < nIn; i++) program.push(field(ptrOf(input(p, i)), F_LOCAL));
+  if (leafParam) {
+    program.push(params.len);
+    params.push(id);
+  } else {
+    const attrs = words + (<usize>(rank + nIn) << 2);
+    for (let i = 0; i < nAttr; i++) program.push(load<i32>(attrs + (<usize>i << 2)));
+  }
+}
+
+@inline function isLeaf(op: i32): bool {
+  return op == K.OP_DATA || op == K.OP_SCALAR || op == K.OP_CONST;
+}
+
+/** Post-order walk from one root, emitting each unvisited node after its inputs. */
+function visit(root: i32, count: i32): i32 {
+  if (field(ptrOf(root), F_MARK) == epoch) return count;
+  stack.len = 0;
+  stack.push(root);
+  setField(ptrOf(root), F_MARK, epoch);
+  while (stack.len > 0) {
+    const id = stack.get(stack.len - 1);
+    const p = ptrOf(id);
+    let pushed = false;
+    if (!isLeaf(field(p, F_OP))) {
+      const nIn = field(p, F_NIN);
+      for (let i = 0; i < nIn; i++) {
+        const c = input(p, i);
+        const cp = ptrOf(c);
+        if (field(cp, F_MARK) != epoch) {
+          setField(cp, F_MARK, epoch);
+          setField(cp, F_LOCAL, -1);
+          stack.push(c);
+          pushed = true;
+          break;
+        }
+      }
+    }
+    if (pushed) continue;
+    stack.len--;
+    emitRecord(p, id);
+    setField(p, F_LOCAL, count++);
+  }
+  return count;
+}
+
+/** Serializes the graph the roots at rootsPtr need; returns the Program's word count. */
+export function cut(rootsPtr: usize, nRoots: i32): i32 {
+  epoch++;
+  program.len = 0;
+  params.len = 0;
+  for (let i = 0; i < HEADER_WORDS; i++) program.push(0);
+  let count = 0;
+  for (let r = 0; r < nRoots; r++) count = visit(load<i32>(rootsPtr + (<usize>r << 2)), count);
+  for (let r = 0; r < nRoots; r++) program.push(field(ptrOf(load<i32>(rootsPtr + (<usize>r << 2))), F_LOCAL));
+  program.set(0, MAGIC);
+  program.set(1, VERSION);
+  program.set(2, count);
+  program.set(3, params.len);
+  program.set(4, nRoots);
+  program.set(5, program.len);
+  let h = SEED;
+  for (let i = 0; i < program.len; i++) h = mix(h, program.get(i));
+  hash = finish(h);
+  return program.len;
+}
+
+/** Collects every computed node that a tensor handle still holds: markStep's roots. */
+export function collectPending(slots: Vec): i32 {
+  pending.len = 0;
+  for (let id = 0; id < slots.len; id++) {
+    const p = <usize>slots.get(id);
+    if (p == 0 || field(p, 6 /* F_EXT */) == 0 || isLeaf(field(p, F_OP))) continue;
+    pending.push(id);
+  }
+  return pending.len;
+}

@@ -1,0 +1,31 @@
+// The core's exports: integers in, integers out. ts/engine/core.ts is the only caller.
+import { slots, isAlive as alive, ptrOf, liveNodes } from './node';
+import { initIntern } from './intern';
+import * as G from './graph';
+import * as C from './cut';
+
+initIntern();
+
+/** Scratch words for inputs and attributes; grows on demand (JS must then refresh views). */
+export function ioPtr(words: i32): usize { G.io.reserve(words); return G.io.ptr; }
+export function build(op: i32, nIn: i32, nAttr: i32): i32 { return G.build(op, nIn, nAttr); }
+export function makeData(dtype: i32, rank: i32, buf: i32): i32 { return G.makeData(dtype, rank, buf); }
+export function makeScalar(dtype: i32, value: f64): i32 { return G.makeScalar(dtype, value); }
+export function makeConst(dtype: i32, value: f64): i32 { return G.makeConst(dtype, value); }
+export function retain(id: i32): void { G.retain(id); }
+/** Returns how many buffers were freed; their handles are at freedPtr(). */
+export function release(id: i32): i32 { return G.release(id); }
+export function realize(id: i32, buf: i32): i32 { return G.realize(id, buf); }
+export function freedPtr(): usize { return G.freed.ptr; }
+export function isAlive(id: i32): bool { return alive(id); }
+/** The node's block: header words, then dims (see node.ts for the layout). */
+export function nodePtr(id: i32): usize { return ptrOf(id); }
+export function liveNodeCount(): i32 { return liveNodes; }
+export function collectPending(): i32 { return C.collectPending(slots); }
+export function pendingPtr(): usize { return C.pending.ptr; }
+export function cut(rootsPtr: usize, nRoots: i32): i32 { return C.cut(rootsPtr, nRoots); }
+export function programPtr(): usize { return C.program.ptr; }
+export function paramsPtr(): usize { return C.params.ptr; }
+export function paramCount(): i32 { return C.params.len; }
+export function hashLo(): i32 { return <i32>C.hash; }
+export function hashHi(): i32 { return <i32>(C.hash >> 32); }

@@ -1,0 +1,8 @@
+// Turns the op table (ops/table.mjs) into the code each layer needs. Run by `npm run gen`.
+import { genOpcodes } from './gen/opcodes.mjs';
+import { genRules } from './gen/rules.mjs';
+import { genTs } from './gen/ts.mjs';
+
+genOpcodes('core-wasm/assembly/generated/opcodes.ts');
+genRules('core-wasm/assembly/generated/rules.ts');
+genTs('ts/generated/ops.ts', 'ts/generated/elementwise.ts');

@@ -1,0 +1,58 @@
+// Choosing and initializing the accelerator. 'wasm' (the interpreter) is always available.
+import { initCore, initCoreSync, coreLoaded } from './engine/core';
+import { setAccelerator } from './engine/runtime';
+import { WasmAccelerator } from '../accelerators/wasm';
+import type { Accelerator } from '../accelerators/accelerator';
+
+const available = new Map<string, Accelerator>();
+let current = 'wasm';
+
+/**
+ * Loads the WebAssembly modules. Call once before using the library (required in browsers;
+ * in Node the first op initializes synchronously if you forget).
+ * @example
+ * await lt.ready();
+ */
+export async function ready(): Promise<void> {
+  await initCore();
+  if (!available.has('wasm')) available.set('wasm', await WasmAccelerator.create());
+  setAccelerator(available.get(current)!);
+}
+
+/** @internal Synchronous initialization for Node, on first use. */
+export function ensureReady(): void {
+  if (coreLoaded() && available.has(current)) return;
+  initCoreSync();
+  if (!available.has('wasm')) available.set('wasm', WasmAccelerator.createSync());
+  setAccelerator(available.get(current)!);
+}
+
+/**
+ * Selects the accelerator that runs graphs from now on.
+ * @example
+ * lt.setBackend('wasm');
+ */
+export function setBackend(name: string): boolean {
+  const info = backends()[name];
+  if (!info) throw new Error(`setBackend: unknown backend '${name}'; known: ${Object.keys(backends()).join(', ')}`);
+  if (!info.available) throw new Error(`setBackend: backend '${name}' is not available: ${info.reason}`);
+  ensureReady();
+  current = name;
+  setAccelerator(available.get(name)!);
+  return true;
+}
+
+/** The current backend's name. @example lt.getBackend(); // 'wasm' */
+export function getBackend(): string { return current; }
+
+/**
+ * Every known backend and whether it can be used here.
+ * @example
+ * lt.backends(); // { wasm: { available: true }, xla: { available: false, reason: '...' } }
+ */
+export function backends(): Record<string, { available: boolean; reason?: string }> {
+  return {
+    wasm: { available: true },
+    xla: { available: false, reason: 'the XLA accelerator is not built into this version of lazytensor' },
+  };
+}

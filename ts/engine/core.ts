@@ -1,0 +1,173 @@
+// The TypeScript face of core-wasm: integers across the boundary, typed-array views over its
+// memory, no allocation per recorded op. Everything above this file speaks node ids.
+import { CORE_WASM } from '../generated/wasm';
+import { instantiate, instantiateSync } from './wasm';
+
+interface CoreExports {
+  memory: WebAssembly.Memory;
+  ioPtr(words: number): number;
+  build(op: number, nIn: number, nAttr: number): number;
+  makeData(dtype: number, rank: number, buf: number): number;
+  makeScalar(dtype: number, value: number): number;
+  makeConst(dtype: number, value: number): number;
+  retain(id: number): void;
+  release(id: number): number;
+  realize(id: number, buf: number): number;
+  freedPtr(): number;
+  isAlive(id: number): number;
+  nodePtr(id: number): number;
+  liveNodeCount(): number;
+  collectPending(): number;
+  pendingPtr(): number;
+  cut(rootsPtr: number, nRoots: number): number;
+  programPtr(): number;
+  paramsPtr(): number;
+  paramCount(): number;
+  hashLo(): number;
+  hashHi(): number;
+}
+
+// Node block layout (core-wasm/assembly/node.ts): word offsets from the block start.
+const F_OP = 0, F_DTYPE = 1, F_RANK = 2, F_BUF = 7, HEADER = 20, B_VALUE = 64;
+
+let ex: CoreExports;
+let i32 = new Int32Array(0);
+let f64 = new Float64Array(0);
+let io = 0;       // word index of the scratch area
+let ioCap = 0;    // its capacity in words
+let onFreeBuffer: (handle: number) => void = () => {};
+
+function attach(exports: CoreExports): void {
+  ex = exports;
+  reserveIo(64);
+}
+
+export function initCoreSync(): void { if (!ex) attach(instantiateSync<CoreExports>(CORE_WASM)); }
+export async function initCore(): Promise<void> { if (!ex) attach(await instantiate<CoreExports>(CORE_WASM)); }
+export function coreLoaded(): boolean { return ex !== undefined; }
+
+/** Called with each buffer handle the core lets go of (its data node was freed). */
+export function setBufferFreer(fn: (handle: number) => void): void { onFreeBuffer = fn; }
+
+/** Refreshes the views if the core's memory grew (growth detaches the old buffer). */
+function mem(): Int32Array {
+  if (i32.buffer !== ex.memory.buffer) {
+    i32 = new Int32Array(ex.memory.buffer);
+    f64 = new Float64Array(ex.memory.buffer);
+  }
+  return i32;
+}
+
+function reserveIo(words: number): void {
+  if (words <= ioCap) return;
+  io = ex.ioPtr(words) >> 2;
+  ioCap = words;
+}
+
+export function build1(op: number, a: number): number {
+  mem()[io] = a;
+  return ex.build(op, 1, 0);
+}
+
+export function build2(op: number, a: number, b: number): number {
+  const m = mem();
+  m[io] = a;
+  m[io + 1] = b;
+  return ex.build(op, 2, 0);
+}
+
+export function buildN(op: number, inputs: readonly number[], attrs: readonly number[]): number {
+  reserveIo(inputs.length + attrs.length);
+  const m = mem();
+  let k = io;
+  for (const v of inputs) m[k++] = v;
+  for (const v of attrs) m[k++] = v;
+  return ex.build(op, inputs.length, attrs.length);
+}
+
+/** The attributes the core stored for a node built last (normalized axes, resolved -1). */
+export function ioWords(from: number, n: number): number[] {
+  return Array.from(mem().subarray(io + from, io + from + n));
+}
+
+export function makeData(dtype: number, shape: readonly number[], handle: number): number {
+  reserveIo(shape.length);
+  const m = mem();
+  for (let d = 0; d < shape.length; d++) m[io + d] = shape[d];
+  return ex.makeData(dtype, shape.length, handle);
+}
+
+export const makeScalar = (dtype: number, value: number): number => ex.makeScalar(dtype, value);
+export const makeConst = (dtype: number, value: number): number => ex.makeConst(dtype, value);
+export const retain = (id: number): void => ex.retain(id);
+export const isAlive = (id: number): boolean => ex.isAlive(id) !== 0;
+export const liveNodeCount = (): number => ex.liveNodeCount();
+
+function drainFreed(n: number): void {
+  if (n === 0) return;
+  const at = ex.freedPtr() >> 2;
+  const m = mem();
+  const handles = Array.from(m.subarray(at, at + n));
+  for (const h of handles) onFreeBuffer(h);
+}
+
+/** Drops one handle reference to a node; buffers nothing needs any more are freed. */
+export function release(id: number): void { drainFreed(ex.release(id)); }
+
+/** Makes a computed node a data leaf over `handle`; frees what only it needed. */
+export function realize(id: number, handle: number): void { drainFreed(ex.realize(id, handle)); }
+
+export function nodeOp(id: number): number { return mem()[(ex.nodePtr(id) >> 2) + F_OP]; }
+export function nodeDtype(id: number): number { return mem()[(ex.nodePtr(id) >> 2) + F_DTYPE]; }
+export function nodeRank(id: number): number { return mem()[(ex.nodePtr(id) >> 2) + F_RANK]; }
+export function nodeBuffer(id: number): number { return mem()[(ex.nodePtr(id) >> 2) + F_BUF]; }
+export function nodeValue(id: number): number { mem(); return f64[(ex.nodePtr(id) + B_VALUE) >> 3]; }
+
+export function nodeShape(id: number): number[] {
+  const p = ex.nodePtr(id) >> 2;
+  const m = mem();
+  const rank = m[p + F_RANK];
+  const shape = new Array<number>(rank);
+  for (let d = 0; d < rank; d++) shape[d] = m[p + HEADER + d];
+  return shape;
+}
+
+export interface Cut {
+  /** A copy of the Program words. */
+  program: Int32Array;
+  /** Node id of each param slot. */
+  params: Int32Array;
+  hashHi: number;
+  hashLo: number;
+}
+
+/** Serializes what the roots need (docs/PROGRAM.md). The program view is only valid until the
+ *  next core call; `copy` makes it durable. */
+export function cut(roots: readonly number[]): Cut {
+  reserveIo(roots.length);
+  let m = mem();
+  for (let i = 0; i < roots.length; i++) m[io + i] = roots[i];
+  return cutAt(io << 2, roots.length);
+}
+
+/** Cuts every node a tensor handle still holds (markStep); null when nothing is pending. */
+export function cutPending(): { roots: number[]; cut: Cut } | null {
+  const n = ex.collectPending();
+  if (n === 0) return null;
+  const at = ex.pendingPtr();
+  const roots = Array.from(mem().subarray(at >> 2, (at >> 2) + n));
+  return { roots, cut: cutAt(at, n) };
+}
+
+function cutAt(rootsPtr: number, n: number): Cut {
+  const words = ex.cut(rootsPtr, n);
+  const m = mem();
+  const p = ex.programPtr() >> 2;
+  const q = ex.paramsPtr() >> 2;
+  return {
+    program: m.slice(p, p + words),
+    params: m.slice(q, q + ex.paramCount()),
+    hashHi: ex.hashHi() >>> 0,
+    hashLo: ex.hashLo() >>> 0,
+  };
+}

@@ -1,0 +1,152 @@
+// Runs recorded graphs: cut the roots' subgraph, find its Program in the compile cache (or
+// compile it), execute it on the current accelerator, and turn the roots into data leaves.
+import * as core from './core';
+import { CompileCache, type Compiled } from './cache';
+import { counters } from './metrics';
+import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../../accelerators/accelerator';
+
+export const DTYPES: readonly DataType[] = ['float32', 'int32', 'bool'];
+export const DT = { float32: 0, int32: 1, bool: 2 } as const;
+const OP_DATA = 2, OP_SCALAR = 3, OP_CONST = 1;
+
+let accel: Accelerator | undefined;
+const caches = new Map<string, CompileCache>();
+let cacheCapacity = 256;
+const bufferBytes = new Map<number, number>();
+let numBytes = 0;
+
+const now = () => performance.now();
+
+export function setAccelerator(a: Accelerator): void {
+  accel = a;
+  core.setBufferFreer(freeBuffer);
+}
+
+export function accelerator(): Accelerator {
+  if (!accel) throw new Error('lazytensor is not initialized: call `await lt.ready()` first');
+  return accel;
+}
+
+function cache(): CompileCache {
+  const a = accelerator();
+  let c = caches.get(a.name);
+  if (!c) {
+    c = new CompileCache(cacheCapacity, (e) => a.release(e.exe));
+    caches.set(a.name, c);
+  }
+  return c;
+}
+
+export function compileCache(): CompileCache { return cache(); }
+
+export function setCacheCapacity(n: number): void {
+  cacheCapacity = n;
+  for (const c of caches.values()) c.capacity = n;
+}
+
+function track(handle: number, bytes: number): void {
+  bufferBytes.set(handle, bytes);
+  numBytes += bytes;
+}
+
+function freeBuffer(handle: number): void {
+  numBytes -= bufferBytes.get(handle) ?? 0;
+  bufferBytes.delete(handle);
+  accelerator().free(handle);
+}
+
+export function bytesInUse(): number { return numBytes; }
+
+/** Copies host values into a new device buffer and returns its data node. */
+export function uploadNode(dtype: DataType, shape: readonly number[], data: TypedArray): number {
+  const handle = accelerator().upload(dtype, data);
+  counters.transfersToDevice++;
+  track(handle, data.length * BYTES[dtype]);
+  const id = core.makeData(DT[dtype], shape, handle);
+  if (id < 0) {
+    freeBuffer(handle);
+    throw new Error(`tensor: invalid shape [${shape.join(',')}]`);
+  }
+  return id;
+}
+
+const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** Reads a node's values, executing its graph first if it is still pending. */
+export function readNode(id: number): TypedArray {
+  let op = core.nodeOp(id);
+  if (op !== OP_DATA && op !== OP_SCALAR && op !== OP_CONST) {
+    syncNodes([id]);
+    op = core.nodeOp(id);
+  }
+  const dtype = DTYPES[core.nodeDtype(id)];
+  const size = sizeOf(core.nodeShape(id));
+  if (op !== OP_DATA) {
+    const out = typedArrayFor(dtype, 1);
+    out[0] = core.nodeValue(id);
+    return out;
+  }
+  counters.transfersFromDevice++;
+  return accelerator().download(core.nodeBuffer(id), dtype, size);
+}
+
+/** Materializes exactly these nodes, as one graph. */
+export function syncNodes(ids: readonly number[]): void {
+  const roots: number[] = [];
+  for (const id of ids) {
+    const op = core.nodeOp(id);
+    if (op !== OP_DATA && op !== OP_SCALAR && op !== OP_CONST && !roots.includes(id)) roots.push(id);
+  }
+  if (roots.length > 0) run(roots, core.cut(roots));
+}
+
+/** Materializes every pending node a tensor handle holds, as one graph. */
+export function markStep(): void {
+  const pending = core.cutPending();
+  if (pending) run(pending.roots, pending.cut);
+}
+
+function compile(c: core.Cut): Compiled {
+  const t0 = now();
+  const exe = accelerator().compile(c.program);
+  counters.compileMs += now() - t0;
+  counters.cacheMisses++;
+  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program: c.program };
+  cache().add(entry);
+  return entry;
+}
+
+function run(roots: readonly number[], c: core.Cut): void {
+  const a = accelerator();
+  let entry = cache().get(c.hashHi, c.hashLo);
+  if (entry) counters.cacheHits++;
+  else entry = compile(c);
+  const params: number[] = new Array(c.params.length);
+  const temps: number[] = [];
+  for (let slot = 0; slot < c.params.length; slot++) {
+    const node = c.params[slot];
+    if (core.nodeOp(node) === OP_DATA) {
+      params[slot] = core.nodeBuffer(node);
+    } else {  // a scalar from user code: upload its value for this run
+      const dtype = DTYPES[core.nodeDtype(node)];
+      const v = typedArrayFor(dtype, 1);
+      v[0] = core.nodeValue(node);
+      params[slot] = a.upload(dtype, v);
+      counters.transfersToDevice++;
+      temps.push(params[slot]);
+    }
+  }
+  const t0 = now();
+  let outs: number[];
+  try {
+    outs = a.execute(entry.exe, params);
+  } finally {
+    for (const t of temps) a.free(t);
+  }
+  counters.executeMs += now() - t0;
+  counters.graphsExecuted++;
+  for (let i = 0; i < roots.length; i++) {
+    track(outs[i], sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]]);
+    core.realize(roots[i], outs[i]);
+  }
+}

@@ -1,0 +1,40 @@
+// lazytensor: tfjs-style tensors whose ops are recorded into a graph and run as one cached,
+// compiled program when a value is read or at lt.markStep().
+import * as core from './engine/core';
+import { syncNodes, markStep as runPending } from './engine/runtime';
+import { ensureReady } from './backend';
+import type { Tensor } from './tensor';
+import './methods';
+
+export { Tensor, Variable } from './tensor';
+export type { DataType, TypedArray, NestedArray } from './tensor';
+export type { TensorLike } from './convert';
+export type { TensorContainer } from './memory';
+export { ready, setBackend, getBackend, backends } from './backend';
+export { tidy, keep, dispose, memory } from './memory';
+export { metrics, resetMetrics, metricsReport } from './engine/metrics';
+export * from './generated/elementwise';
+export * from './ops/math';
+export * from './ops/shape';
+export * from './ops/creation';
+export * as debug from './debug';
+
+/**
+ * Barrier: runs every pending tensor that a handle still holds, as one graph.
+ * @example
+ * const y = x.mul(2); lt.markStep(); // y is now materialized
+ */
+export function markStep(): void { runPending(); }
+
+/**
+ * Materializes exactly these tensors, as one graph.
+ * @example
+ * lt.sync(a, b);
+ */
+export function sync(...tensors: Tensor[]): void { syncNodes(tensors.map((t) => t.live('sync'))); }
+
+/** @internal The core's live node count (for tests). */
+export const liveNodes = (): number => core.liveNodeCount();
+
+// Node can instantiate WebAssembly synchronously, so `lt.ready()` is optional there.
+if (typeof process !== 'undefined' && process.versions?.node) ensureReady();
