@@ -11,6 +11,7 @@
 //   f, i, b the interpreter kernel for float32, int32, bool, as an AssemblyScript expression over
 //           x (unary) or a, b (binary); bool values are 0 or 1 in an i32
 //   attrs   the attribute words, documented in docs/PROGRAM.md
+//   api     where the public function is hand-written, when the generated one would not do
 //   doc     one line of JSDoc for the generated public function
 
 /** Leaves. `param` is the only leaf an accelerator sees besides `const`; the core's `data`
@@ -51,7 +52,7 @@ const unary = [
   { name: 'sign', dtypes: 'fi', f: 'x > 0 ? <f32>1 : (x < 0 ? <f32>-1 : <f32>0)', i: 'x > 0 ? 1 : (x < 0 ? -1 : 0)', doc: 'Computes the sign (-1, 0 or 1) element-wise.' },
   { name: 'floor', dtypes: 'f', f: 'Mathf.floor(x)', doc: 'Rounds down element-wise.' },
   { name: 'ceil', dtypes: 'f', f: 'Mathf.ceil(x)', doc: 'Rounds up element-wise.' },
-  { name: 'round', dtypes: 'f', f: 'nearest<f32>(x)', doc: 'Rounds half to even element-wise (banker\'s rounding, as tfjs).' },
+  { name: 'round', dtypes: 'fi', f: 'nearest<f32>(x)', i: 'x', doc: 'Rounds half to even element-wise (banker\'s rounding, as tfjs).' },
   { name: 'erf', dtypes: 'f', f: 'erf32(x)', doc: 'Computes the Gauss error function element-wise.' },
   { name: 'isNaN', dtypes: 'f', out: 'bool', f: 'x != x', doc: 'Returns which elements are NaN.' },
   { name: 'isFinite', dtypes: 'f', out: 'bool', f: 'isFinite<f32>(x)', doc: 'Returns which elements are finite.' },
@@ -63,9 +64,9 @@ const binary = [
   { name: 'sub', dtypes: 'fi', f: 'a - b', i: 'a - b', doc: 'Subtracts b from a element-wise, with broadcasting.' },
   { name: 'mul', dtypes: 'fi', f: 'a * b', i: 'a * b', doc: 'Multiplies two tensors element-wise, with broadcasting.' },
   { name: 'div', dtypes: 'f', f: 'a / b', doc: 'Divides a by b element-wise, with broadcasting (int32 / int32 is floorDiv, as tfjs).' },
-  { name: 'floorDiv', dtypes: 'fi', f: 'Mathf.floor(a / b)', i: 'floorDivI32(a, b)', doc: 'Divides and rounds down element-wise, with broadcasting.' },
+  { name: 'floorDiv', dtypes: 'fi', f: 'Mathf.floor(a / b)', i: 'floorDivI32(a, b)', api: 'ts/ops/math.ts', doc: 'Divides and rounds down element-wise, with broadcasting.' },
   { name: 'mod', dtypes: 'fi', f: 'modF32(a, b)', i: 'modI32(a, b)', doc: 'Remainder with the sign of the divisor, element-wise, with broadcasting.' },
-  { name: 'pow', dtypes: 'fi', f: 'Mathf.pow(a, b)', i: '<i32>Math.pow(<f64>a, <f64>b)', doc: 'Computes a^b element-wise, with broadcasting.' },
+  { name: 'pow', dtypes: 'fi', f: 'Mathf.pow(a, b)', i: 'f64ToI32(Math.pow(<f64>a, <f64>b))', doc: 'Computes a^b element-wise, with broadcasting.' },
   { name: 'maximum', dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.max(a, b)', i: 'max<i32>(a, b)', doc: 'Returns the larger of a and b element-wise, with broadcasting.' },
   { name: 'minimum', dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.min(a, b)', i: 'min<i32>(a, b)', doc: 'Returns the smaller of a and b element-wise, with broadcasting.' },
   { name: 'squaredDifference', dtypes: 'fi', f: '(a - b) * (a - b)', i: '(a - b) * (a - b)', doc: 'Computes (a - b)^2 element-wise, with broadcasting.' },
@@ -83,8 +84,8 @@ const binary = [
 const reductions = [
   { name: 'sum', dtypes: 'fi', init: '0', f: 'acc + x', i: 'acc + x' },
   { name: 'prod', dtypes: 'fi', init: '1', f: 'acc * x', i: 'acc * x' },
-  { name: 'max', dtypes: 'fi', init: '-Infinity', f: 'x != x || acc != acc ? NaN : Mathf.max(acc, x)', i: 'max<i32>(acc, x)' },
-  { name: 'min', dtypes: 'fi', init: 'Infinity', f: 'x != x || acc != acc ? NaN : Mathf.min(acc, x)', i: 'min<i32>(acc, x)' },
+  { name: 'max', dtypes: 'fib', init: '-Infinity', f: 'x != x || acc != acc ? NaN : Mathf.max(acc, x)', i: 'max<i32>(acc, x)', b: 'max<i32>(acc, x)' },
+  { name: 'min', dtypes: 'fib', init: 'Infinity', f: 'x != x || acc != acc ? NaN : Mathf.min(acc, x)', i: 'min<i32>(acc, x)', b: 'min<i32>(acc, x)' },
   { name: 'all', dtypes: 'b', init: '1', b: 'acc & x' },
   { name: 'any', dtypes: 'b', init: '0', b: 'acc | x' },
 ].map((r) => ({ kind: 'reduce', out: 'same', attrs: '[keepDims, ...axes]', ...r }));
@@ -105,7 +106,7 @@ const structural = [
   { name: 'gather', kind: 'gather', dtypes: 'fib', out: 'same', attrs: '[axis]' },
   { name: 'reverse', kind: 'reverse', dtypes: 'fib', out: 'same', attrs: '[...axes]' },
   { name: 'tile', kind: 'tile', dtypes: 'fib', out: 'same', attrs: '[...reps]' },
-  { name: 'oneHot', kind: 'onehot', dtypes: 'i', out: 'same', attrs: '[depth]' },
+  { name: 'oneHot', kind: 'onehot', dtypes: 'fib', out: 'same', attrs: '[depth]' },  // dtypes of on/off; indices int32
   { name: 'matMul', kind: 'matmul', dtypes: 'fi', out: 'same', attrs: '[transposeA, transposeB]' },
 ];
 

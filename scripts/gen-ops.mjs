@@ -2,7 +2,9 @@
 import { genOpcodes } from './gen/opcodes.mjs';
 import { genRules } from './gen/rules.mjs';
 import { genTs } from './gen/ts.mjs';
+import { genInterp } from './gen/interp.mjs';
 
 genOpcodes('core-wasm/assembly/generated/opcodes.ts');
 genRules('core-wasm/assembly/generated/rules.ts');
 genTs('ts/generated/ops.ts', 'ts/generated/elementwise.ts');
+genInterp();

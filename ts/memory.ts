@@ -5,10 +5,11 @@ import { bytesInUse } from './engine/runtime';
 import { scopes, register, liveHandles } from './engine/lifetimes';
 
 /** A Tensor, or arrays and plain objects of them (what tidy may return and dispose walks). */
-export type TensorContainer = void | Tensor | string | number | boolean | TensorContainer[] | { [key: string]: TensorContainer } | null | undefined;
+export type TensorContainer = void | Tensor | string | number | boolean | Float32Array | Int32Array | Uint8Array | TensorContainer[] | { [key: string]: TensorContainer } | null | undefined;
 
 function collect(x: TensorContainer, out: Set<Tensor>): void {
   if (x instanceof Tensor) out.add(x);
+  else if (ArrayBuffer.isView(x)) return;   // never walk typed arrays: they hold no tensors
   else if (Array.isArray(x)) for (const v of x) collect(v, out);
   else if (x && typeof x === 'object') for (const v of Object.values(x)) collect(v as TensorContainer, out);
 }

@@ -5,17 +5,20 @@ import * as generated from './generated/elementwise';
 import * as math from './ops/math';
 import * as shape from './ops/shape';
 import type { Input } from './ops/record';
+import { Op, OP_KINDS } from './generated/ops';
 
 
 const methods = {
   ...generated,
   cast: math.cast, mean: math.mean, argMax: math.argMax, argMin: math.argMin, logSumExp: math.logSumExp,
   softmax: math.softmax, logSoftmax: math.logSoftmax, cumsum: math.cumsum, leakyRelu: math.leakyRelu,
-  clipByValue: math.clipByValue, matMul: math.matMul, dot: math.dot,
+  clipByValue: math.clipByValue, floorDiv: math.floorDiv, matMul: math.matMul, dot: math.dot,
   reshape: shape.reshape, transpose: shape.transpose, expandDims: shape.expandDims, squeeze: shape.squeeze,
   slice: shape.slice, stridedSlice: shape.stridedSlice, unstack: shape.unstack, split: shape.split,
   tile: shape.tile, pad: shape.pad, gather: shape.gather, reverse: shape.reverse, broadcastTo: shape.broadcastTo,
   asType: math.cast,
+  where: (x: Tensor, condition: Input, b: Input) => math.where(condition, x, b),
+  oneHot: shape.oneHot,
   clone: (x: Tensor) => shape.reshape(x, x.shape),
   reshapeAs: (x: Tensor, y: Tensor) => shape.reshape(x, y.shape),
   concat: (x: Tensor, y: Input | Input[], axis = 0) => shape.concat([x, ...(Array.isArray(y) && !(typeof y[0] === 'number') ? (y as Input[]) : [y as Input])], axis),
@@ -32,9 +35,12 @@ declare module './tensor' {
 }
 
 for (const [name, fn] of Object.entries(methods) as [string, (...a: unknown[]) => unknown][]) {
-  // Fixed parameters instead of rest arguments: cheaper on the hot path; missing ones are
-  // undefined, which selects each op's defaults.
-  const method = function (this: Tensor, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown) {
+  // Exact-arity wrappers for elementwise ops (the hot path); the others take fixed parameters,
+  // missing ones undefined, which selects each op's defaults.
+  const kind = OP_KINDS[(Op as Record<string, number>)[name] ?? -1];
+  const method = kind === 'unary' ? function (this: Tensor) { return fn(this); }
+    : kind === 'binary' ? function (this: Tensor, b: unknown) { return fn(this, b); }
+    : function (this: Tensor, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown) {
     return fn(this, a, b, c, d, e, f, g, h);
   };
   Object.defineProperty(Tensor.prototype, name, { value: method, writable: true, configurable: true });

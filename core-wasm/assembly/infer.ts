@@ -88,7 +88,7 @@ export function infer(op: i32, scratch: usize, n: i32, na: i32): i32 {
   if (outRank > MAX_RANK) return E.E_RANK;
   // The data input selects the kernel's dtype (where: a and b; oneHot: on and off).
   const data = kind == K.KIND_SELECT || kind == K.KIND_ONEHOT ? 1 : 0;
-  const checked = kind == K.KIND_ONEHOT ? K.DT_INT32 : dtypeOf(data);
+  const checked = dtypeOf(data);
   if (((<i32>OP_DTYPES[op] >> checked) & 1) == 0) return E.E_DTYPE;
   const out = <i32>OP_OUT[op];
   outDtype = out == 0 ? dtypeOf(data) : out == 1 ? K.DT_BOOL : out == 2 ? K.DT_INT32 : attr(0);

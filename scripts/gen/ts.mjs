@@ -24,13 +24,16 @@ export const OP_NAMES: readonly string[] = [${OPS.map((o) => `'${o.name}'`).join
 
 /** Input dtypes each op accepts, as letters: f float32, i int32, b bool. */
 export const OP_DTYPES: readonly string[] = [${OPS.map((o) => `'${o.dtypes}'`).join(', ')}];
+
+/** Shape-rule family of each op. */
+export const OP_KINDS: readonly string[] = [${OPS.map((o) => `'${o.kind}'`).join(', ')}];
 `);
   const fns = [HEADER, `import type { Tensor } from '../tensor';
 import type { TensorLike } from '../convert';
 import { unary, binary, reduce } from '../ops/record';
 import { Op } from './ops';
 `];
-  for (const o of OPS) {
+  for (const o of OPS.filter((o) => !o.api)) {
     if (o.kind === 'unary') {
       fns.push(`${jsdoc(o, ['x The input tensor or TensorLike.'])}
 export function ${o.name}(x: Tensor | TensorLike): Tensor { return unary(Op.${o.name}, x); }

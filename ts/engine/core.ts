@@ -49,9 +49,10 @@ export function coreLoaded(): boolean { return ex !== undefined; }
 /** Called with each buffer handle the core lets go of (its data node was freed). */
 export function setBufferFreer(fn: (handle: number) => void): void { onFreeBuffer = fn; }
 
-/** Refreshes the views if the core's memory grew (growth detaches the old buffer). */
+/** Refreshes the views if the core's memory grew: growth detaches the old buffer, which
+ *  empties the views (cheaper to test than reading `memory.buffer` on every call). */
 function mem(): Int32Array {
-  if (i32.buffer !== ex.memory.buffer) {
+  if (i32.length === 0) {
     i32 = new Int32Array(ex.memory.buffer);
     f64 = new Float64Array(ex.memory.buffer);
   }

@@ -113,6 +113,8 @@ function fromHost(dtype: DataType, shape: number[], fillFn: (i: number) => numbe
  */
 export function range(start: number, stop: number, step = 1, dtype: 'float32' | 'int32' = 'float32'): Tensor {
   if (step === 0) throw argError('range', 'step cannot be 0');
+  if (dtype !== 'float32' && dtype !== 'int32') throw argError('range', `dtype must be 'float32' or 'int32', got ${String(dtype)}`);
+  if (stop < start && step === 1) step = -1;   // tfjs counts down when only the bounds say so
   const n = Math.max(0, Math.ceil((stop - start) / step));
   return fromHost(dtype, [n], (i) => start + i * step);
 }

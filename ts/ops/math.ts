@@ -6,7 +6,7 @@ import { argError, fmtShape } from '../engine/errors';
 import { Op } from '../generated/ops';
 import type { Tensor, DataType } from '../tensor';
 import { scalarNode } from '../convert';
-import { arg, node, result, recording, castNode, dtypeOf, upcast, axesOf, temp, type Input } from './record';
+import { arg, node, result, recording, castNode, dtypeOf, upcast, axesOf, temp, binary, type Input } from './record';
 import { reshapeNode } from './shape';
 
 /** A library constant (part of the graph's structure, so hashed by value). */
@@ -39,6 +39,17 @@ export function where(condition: Input, a: Input, b: Input): Tensor {
     y = castNode(y, dt);
     return result(node(Op.where, [c, x, y], [], 'where'));
   });
+}
+
+/**
+ * Divides and rounds down element-wise, with broadcasting; the result is int32, as in tfjs.
+ * @example
+ * lt.floorDiv(lt.tensor([7, -7]), 2).print(); // [3, -4]
+ */
+export function floorDiv(a: Input, b: Input): Tensor {
+  const q = binary(Op.floorDiv, a, b);
+  if (q.dtype === 'int32') return q;
+  return recording(() => { const r = result(castNode(q.node, 'int32')); q.dispose(); return r; });
 }
 
 /** @internal Sum of a float node over axes, as a temporary. */

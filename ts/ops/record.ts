@@ -7,7 +7,7 @@ import { counters } from '../engine/metrics';
 import { opError, argError, fmtShape } from '../engine/errors';
 import { Op, OP_NAMES, OP_DTYPES } from '../generated/ops';
 import { Tensor, type DataType } from '../tensor';
-import { argNode, type TensorLike } from '../convert';
+import { argNode, scalarNode, type TensorLike } from '../convert';
 
 export type Input = Tensor | TensorLike;
 
@@ -80,26 +80,41 @@ export function accepted(op: number, dtype: DataType): DataType {
   return ok.includes('f') ? 'float32' : ok.includes('i') ? 'int32' : 'bool';
 }
 
+// The hot paths record optimistically: the core checks dtypes anyway, so only when it rejects
+// them does the slow path apply tfjs's promotion (and rethrow any other error with a message).
+const E_DTYPE = -2, E_DTYPE_MISMATCH = -3;
+const promotable = (code: number) => code === E_DTYPE || code === E_DTYPE_MISMATCH;
+
 export function unary(op: number, x: Input): Tensor {
-  const name = OP_NAMES[op];
-  if (x instanceof Tensor) {            // the hot path: no temporaries, no casts
-    const n = x.live(name);
-    if (accepted(op, dtypeOf(n)) === dtypeOf(n)) return new Tensor(check(core.build1(op, n), name, [n]));
+  if (x instanceof Tensor && x.node >= 0) {
+    const r = core.build1(op, x.node);
+    if (r >= 0) { counters.opsTraced++; return new Tensor(r); }
+    if (!promotable(r)) throw opError(OP_NAMES[op], r, [x.node]);
   }
   return recording(() => {
+    const name = OP_NAMES[op];
     const n = arg(name, x);
     return result(node(op, [castNode(n, accepted(op, dtypeOf(n)))], [], name));
   });
 }
 
 export function binary(op: number, a: Input, b: Input): Tensor {
-  const name = OP_NAMES[op];
-  if (a instanceof Tensor && b instanceof Tensor && op !== Op.div) {   // the hot path
-    const x = a.live(name), y = b.live(name);
-    const dt = dtypeOf(x);
-    if (dt === dtypeOf(y) && accepted(op, dt) === dt) return new Tensor(check(core.build2(op, x, y), name, [x, y]));
+  if (a instanceof Tensor && a.node >= 0) {
+    if (b instanceof Tensor && b.node >= 0) {
+      const r = core.build2(op, a.node, b.node);
+      if (r >= 0) { counters.opsTraced++; return new Tensor(r); }
+      if (!promotable(r)) throw opError(OP_NAMES[op], r, [a.node, b.node]);
+    } else if (typeof b === 'number') {   // x.mul(lr): a scalar parameter
+      const s = scalarNode(b, 'float32');
+      const r = core.build2(op, a.node, s);
+      const error = r < 0 && !promotable(r) ? opError(OP_NAMES[op], r, [a.node, s]) : undefined;
+      core.release(s);
+      if (r >= 0) { counters.opsTraced++; return new Tensor(r); }
+      if (error) throw error;
+    }
   }
   return recording(() => {
+    const name = OP_NAMES[op];
     let x = arg(name, a), y = arg(name, b);
     let dt = upcast(dtypeOf(x), dtypeOf(y));
     if (op === Op.div && dt !== 'float32') op = Op.floorDiv;   // tfjs: int32 / int32 is floorDiv

@@ -5,6 +5,7 @@ import { Op } from '../generated/ops';
 import type { Tensor, DataType } from '../tensor';
 import { arg, node, result, recording, castNode, dtypeOf, upcast, type Input } from './record';
 import { scalarNode } from '../convert';
+import { uploadNode } from '../engine/runtime';
 import { temp } from './record';
 
 const shapeOf = (n: number) => core.nodeShape(n);
@@ -279,12 +280,34 @@ export function pad(x: Input, paddings: Array<[number, number]>, constantValue =
  * @example
  * lt.gather(lt.tensor([10, 20, 30]), lt.tensor([2, 0], [2], 'int32')).print(); // [30, 10]
  */
-export function gather(x: Input, indices: Input, axis = 0): Tensor {
+export function gather(x: Input, indices: Input, axis = 0, batchDims = 0): Tensor {
   return recording(() => {
     const n = arg('gather', x);
     const i = castNode(arg('gather', indices), 'int32');
-    return result(node(Op.gather, [n, i], [axis], 'gather'));
+    if (batchDims === 0) return result(node(Op.gather, [n, i], [axis], 'gather'));
+    return result(batchedGather(n, i, axis, batchDims));
   });
+}
+
+/** gather with leading batch dims shared by x and indices: move the axis next to the batch
+ *  dims, merge them, offset each batch's indices, gather once, and restore tfjs's order. */
+function batchedGather(n: number, i: number, axis: number, batchDims: number): number {
+  const xs = shapeOf(n), is = shapeOf(i);
+  const a = norm('gather', axis, xs.length, n);
+  const b = batchDims < 0 ? batchDims + is.length : batchDims;
+  if (!Number.isInteger(b) || b < 0 || b > a || b > is.length || xs.slice(0, b).some((d, k) => d !== is[k])) {
+    throw argError('gather', `batchDims ${batchDims} must be <= axis and match the leading dims (shapes ${fmtShape(xs)} and ${fmtShape(is)})`);
+  }
+  const prod = (v: number[]) => v.reduce((p, q) => p * q, 1);
+  const B = xs.slice(0, b), M = xs.slice(b, a), A = xs[a], R = xs.slice(a + 1), I = is.slice(b);
+  const perm = [...B.keys(), a, ...M.map((_, k) => b + k), ...R.map((_, k) => a + 1 + k)];
+  const moved = reshapeNode(node(Op.transpose, [n], perm, 'gather'), [prod(B) * A, ...M, ...R], 'gather');
+  const base = temp(uploadNode('int32', [prod(B), 1], Int32Array.from({ length: prod(B) }, (_, k) => k * A)));
+  const flat = node(Op.add, [reshapeNode(i, [prod(B), prod(I)], 'gather'), base], [], 'gather');
+  const g = node(Op.gather, [moved, reshapeNode(flat, [prod(B) * prod(I)], 'gather')], [0], 'gather');
+  const split = reshapeNode(g, [...B, ...I, ...M, ...R], 'gather');
+  const order = [...B.keys(), ...M.map((_, k) => b + I.length + k), ...I.map((_, k) => b + k), ...R.map((_, k) => b + I.length + M.length + k)];
+  return node(Op.transpose, [split], order, 'gather');
 }
 
 /**

@@ -1,0 +1,34 @@
+// The WASM interpreter accelerator: runs a whole Program (docs/PROGRAM.md) inside this module
+// over buffers in its own memory. JS copies the Program and the params in, calls compile once
+// and execute many times, and reads the outputs back. Pointers are byte offsets in `memory`
+// (unsigned: read them with `>>> 0` in JS once memory passes 2 GiB).
+import { compileProgram, executeProgram, releaseProgram } from './program';
+
+/** A buffer of `bytes` bytes (16-byte aligned); alloc(0) still gives a distinct pointer.
+ *  Returns 0 for a negative size. */
+export function alloc(bytes: i32): usize {
+  if (bytes < 0) return 0;
+  return heap.alloc(<usize>bytes);
+}
+
+/** Frees a buffer from alloc or an output of execute; free(0) does nothing. */
+export function free(ptr: usize): void {
+  if (ptr) heap.free(ptr);
+}
+
+/** Checks the Program of `nWords` words at `programPtr` and keeps a copy (the caller may free
+ *  its own right away). Returns an executable id >= 0, or a negative ERR_* (errors.ts). */
+export function compile(programPtr: usize, nWords: i32): i32 {
+  return compileProgram(programPtr, nWords);
+}
+
+/** Runs executable `exe`: `argsPtr` holds nParams buffer pointers in slot order; nOutputs fresh
+ *  buffer pointers, owned by the caller, are written at `outsPtr`. Returns 0 or ERR_EXECUTABLE. */
+export function execute(exe: i32, argsPtr: usize, outsPtr: usize): i32 {
+  return executeProgram(exe, argsPtr, outsPtr);
+}
+
+/** Forgets executable `exe` (an unknown id is ignored). */
+export function release(exe: i32): void {
+  releaseProgram(exe);
+}

@@ -1,0 +1,280 @@
+// compile checks a Program once and keeps a copy; execute runs its records in order, freeing
+// each intermediate after its last reader; release forgets it. Executables live in a table of
+// ids so JS only ever holds integers.
+import {
+  OP_PARAM, OP_CONST, OP_COUNT, DT_FLOAT32, DT_INT32,
+  KIND_UNARY, KIND_BINARY, KIND_REDUCE, KIND_SELECT, KIND_CAST, KIND_ARG, KIND_CUMSUM,
+  KIND_RESHAPE, KIND_BROADCAST, KIND_TRANSPOSE, KIND_SLICE, KIND_CONCAT, KIND_PAD, KIND_GATHER,
+  KIND_REVERSE, KIND_TILE, KIND_ONEHOT, KIND_MATMUL,
+} from '../../../core-wasm/assembly/generated/opcodes';
+import { opKind } from './generated/optable';
+import {
+  ERR_MAGIC, ERR_VERSION, ERR_LENGTH, ERR_HEADER, ERR_OPCODE, ERR_DTYPE, ERR_RANK, ERR_INPUT,
+  ERR_ATTRS, ERR_PARAM, ERR_OUTPUT, ERR_TOO_LARGE, ERR_EXECUTABLE,
+} from './errors';
+import {
+  Exe, Ctx, HEADER_WORDS, RECORD_FIXED_WORDS, MAX_RANK, exeRecord, exeNumel, recOp, recDtype,
+  recRank, recDim, recNIn, recNAttr, recInput, recAttr, recAttrs, recWords, dtypeSize, i32At, setI32At,
+  ptrAt, setPtrAt,
+} from './record';
+import { validateRecord } from './validate';
+import { f64ToI32 } from './math';
+import { execUnary, execBinary, execBroadcastTo, execReshape } from './elementwise';
+import { execReduce } from './reduce';
+import { execSelect } from './select';
+import { execCast } from './cast';
+import { execArg } from './arg';
+import { execCumsum } from './cumsum';
+import { execTranspose } from './transpose';
+import { execSlice } from './slice';
+import { execConcat } from './concat';
+import { execPad } from './pad';
+import { execGather } from './gather';
+import { execReverse } from './reverse';
+import { execTile } from './tile';
+import { execOneHot } from './onehot';
+import { execMatMul } from './matmul';
+
+const MAGIC: i32 = 0x4750544c;
+const VERSION: i32 = 1;
+/** The allocator's largest block (TLSF: 1 GiB less its header), with some slack. */
+const MAX_BUFFER_BYTES: i64 = (1 << 30) - 64;
+
+// ---- the table of executables ----
+
+let table: usize = 0; // usize[capacity]; 0 marks a free id
+let capacity = 0;
+
+function register(exe: Exe): i32 {
+  for (let id = 0; id < capacity; id++) {
+    if (ptrAt(table, id) == 0) { setPtrAt(table, id, changetype<usize>(exe)); return id; }
+  }
+  const id = capacity;
+  capacity = max(8, capacity * 2);
+  const bytes = <usize>capacity * sizeof<usize>();
+  table = table ? heap.realloc(table, bytes) : heap.alloc(bytes); // realloc(0) is not allowed
+  memory.fill(table + <usize>id * sizeof<usize>(), 0, <usize>(capacity - id) * sizeof<usize>());
+  setPtrAt(table, id, changetype<usize>(exe));
+  return id;
+}
+
+/** The executable with this id, or 0. */
+function lookup(id: i32): usize {
+  return id >= 0 && id < capacity ? ptrAt(table, id) : 0;
+}
+
+function freeExe(exe: Exe): void {
+  heap.free(exe.words);
+  if (exe.records) heap.free(exe.records); // numels and lastUse share its block
+  heap.free(changetype<usize>(exe));
+}
+
+// ---- compile ----
+
+/** Why readHeader returned 0. */
+let headerError = 0;
+
+/** Checks the header and makes an Exe holding a copy of the words; 0 (see headerError) if bad. */
+function readHeader(ptr: usize, nWords: i32): usize {
+  if (nWords < HEADER_WORDS) { headerError = ERR_LENGTH; return 0; }
+  if (load<i32>(ptr) != MAGIC) { headerError = ERR_MAGIC; return 0; }
+  if (load<i32>(ptr, 4) != VERSION) { headerError = ERR_VERSION; return 0; }
+  const nNodes = load<i32>(ptr, 8), nParams = load<i32>(ptr, 12), nOutputs = load<i32>(ptr, 16);
+  if (nNodes < 0 || nParams < 0 || nOutputs < 0 || load<i32>(ptr, 24) != 0 || load<i32>(ptr, 28) != 0) {
+    headerError = ERR_HEADER; return 0;
+  }
+  // Every record takes at least RECORD_FIXED_WORDS words: bounds nNodes before allocating.
+  const room = <i64>nWords - HEADER_WORDS - nOutputs;
+  if (load<i32>(ptr, 20) != nWords || room < 0 || <i64>nNodes * RECORD_FIXED_WORDS > room) {
+    headerError = ERR_LENGTH; return 0;
+  }
+  if (nParams > nNodes) { headerError = ERR_PARAM; return 0; }
+  const exe = changetype<Exe>(heap.alloc(offsetof<Exe>()));
+  exe.words = heap.alloc(<usize>nWords << 2);
+  memory.copy(exe.words, ptr, <usize>nWords << 2);
+  exe.nNodes = nNodes;
+  exe.nParams = nParams;
+  exe.nOutputs = nOutputs;
+  const n = <usize>nNodes << 2;
+  exe.records = nNodes ? heap.alloc(3 * n) : 0;
+  exe.numels = exe.records + n;
+  exe.lastUse = exe.records + 2 * n;
+  exe.outputs = exe.words + ((<usize>nWords - nOutputs) << 2);
+  return changetype<usize>(exe);
+}
+
+/** The fixed fields of record i at word `pos` fit before `end` and hold sane values. */
+function checkFields(exe: Exe, i: i32, pos: i32, end: i32): i32 {
+  if (pos + RECORD_FIXED_WORDS > end) return ERR_LENGTH;
+  const rec = exe.words + (<usize>pos << 2);
+  const op = recOp(rec), dt = recDtype(rec), r = recRank(rec), nIn = recNIn(rec), nAttr = recNAttr(rec);
+  if (op < 0 || op >= OP_COUNT) return ERR_OPCODE;
+  if (dt < 0 || dt > 2) return ERR_DTYPE;
+  if (r < 0 || r > MAX_RANK) return ERR_RANK;
+  if (nIn < 0) return ERR_INPUT;
+  if (nAttr < 0) return ERR_ATTRS;
+  if (<i64>pos + RECORD_FIXED_WORDS + r + nIn + nAttr > <i64>end) return ERR_LENGTH;
+  let numel: i64 = 1;
+  for (let k = 0; k < r; k++) {
+    const d = recDim(rec, k);
+    if (d < 0) return ERR_RANK;
+    numel *= d;
+    if (numel > MAX_BUFFER_BYTES) return ERR_TOO_LARGE;
+  }
+  if (numel * dtypeSize(dt) > MAX_BUFFER_BYTES) return ERR_TOO_LARGE;
+  for (let k = 0; k < nIn; k++) {
+    const j = recInput(rec, k);
+    if (j < 0 || j >= i) return ERR_INPUT;
+  }
+  setI32At(exe.records, i, <i32>rec);
+  setI32At(exe.numels, i, <i32>numel);
+  return 0;
+}
+
+/** Walks and checks every record; the words left must be exactly the output list. */
+function checkRecords(exe: Exe, nWords: i32): i32 {
+  const end = nWords - exe.nOutputs;
+  const seen = heap.alloc(<usize>exe.nParams);
+  memory.fill(seen, 0, <usize>exe.nParams);
+  let pos = HEADER_WORDS, err = 0;
+  for (let i = 0; i < exe.nNodes && !err; i++) {
+    err = checkFields(exe, i, pos, end);
+    if (err) break;
+    const rec = exeRecord(exe, i);
+    err = validateRecord(exe, rec, seen);
+    pos += recWords(rec);
+  }
+  if (!err && pos != end) err = ERR_LENGTH;
+  for (let s = 0; s < exe.nParams && !err; s++) if (!load<u8>(seen + <usize>s)) err = ERR_PARAM;
+  heap.free(seen);
+  return err;
+}
+
+/** Output indices are records, each listed once; marks them never to be freed. */
+function checkOutputs(exe: Exe): i32 {
+  for (let i = 0; i < exe.nNodes; i++) setI32At(exe.lastUse, i, i); // unread: freed at once
+  for (let k = 0; k < exe.nOutputs; k++) {
+    const j = i32At(exe.outputs, k);
+    if (j < 0 || j >= exe.nNodes || i32At(exe.lastUse, j) < 0) return ERR_OUTPUT;
+    setI32At(exe.lastUse, j, -1);
+  }
+  return 0;
+}
+
+/** lastUse[j]: the last record reading j; -1 (never freed) for params and outputs. */
+function computeLastUse(exe: Exe): void {
+  for (let i = 0; i < exe.nNodes; i++) {
+    const rec = exeRecord(exe, i);
+    if (recOp(rec) == OP_PARAM) setI32At(exe.lastUse, i, -1);
+    for (let k = 0; k < recNIn(rec); k++) {
+      const j = recInput(rec, k);
+      if (i32At(exe.lastUse, j) >= 0) setI32At(exe.lastUse, j, i);
+    }
+  }
+}
+
+/** Validates the Program at `ptr` (nWords words) and keeps a copy: an id >= 0, or ERR_*. */
+export function compileProgram(ptr: usize, nWords: i32): i32 {
+  const p = readHeader(ptr, nWords);
+  if (!p) return headerError;
+  const exe = changetype<Exe>(p);
+  let err = checkRecords(exe, nWords);
+  if (!err) err = checkOutputs(exe);
+  if (err) { freeExe(exe); return err; }
+  computeLastUse(exe);
+  return register(exe);
+}
+
+export function releaseProgram(id: i32): void {
+  const p = lookup(id);
+  if (!p) return;
+  freeExe(changetype<Exe>(p));
+  setPtrAt(table, id, 0);
+}
+
+// ---- execute ----
+
+/** A const record: the f64 with bits hi:lo, converted to the record's dtype, in every element.
+ *  The words [lo, hi] are the f64's little-endian bytes, so it is read in one load (assembling
+ *  it as `<u64><u32>lo` miscompiles: Binaryen turns that load into a sign-extending one). */
+function fillConst(rec: usize, out: usize, n: i32): void {
+  const v = load<f64>(recAttrs(rec));
+  const dt = recDtype(rec);
+  for (let k = 0; k < n; k++) {
+    if (dt == DT_FLOAT32) store<f32>(out + (<usize>k << 2), <f32>v);
+    else if (dt == DT_INT32) store<i32>(out + (<usize>k << 2), f64ToI32(v));
+    else store<u8>(out + <usize>k, v != 0 ? 1 : 0);
+  }
+}
+
+/** One switch per node, on the op's kind; every kernel loops inside its own family. */
+function runNode(c: Ctx): void {
+  switch (opKind(recOp(c.rec))) {
+    case KIND_UNARY: execUnary(c); break;
+    case KIND_BINARY: execBinary(c); break;
+    case KIND_REDUCE: execReduce(c); break;
+    case KIND_SELECT: execSelect(c); break;
+    case KIND_CAST: execCast(c); break;
+    case KIND_ARG: execArg(c); break;
+    case KIND_CUMSUM: execCumsum(c); break;
+    case KIND_RESHAPE: execReshape(c); break;
+    case KIND_BROADCAST: execBroadcastTo(c); break;
+    case KIND_TRANSPOSE: execTranspose(c); break;
+    case KIND_SLICE: execSlice(c); break;
+    case KIND_CONCAT: execConcat(c); break;
+    case KIND_PAD: execPad(c); break;
+    case KIND_GATHER: execGather(c); break;
+    case KIND_REVERSE: execReverse(c); break;
+    case KIND_TILE: execTile(c); break;
+    case KIND_ONEHOT: execOneHot(c); break;
+    case KIND_MATMUL: execMatMul(c); break;
+    default: unreachable(); // compile admits no other kind
+  }
+}
+
+@inline function bytesOf(exe: Exe, i: i32): usize {
+  return <usize>exeNumel(exe, i) * dtypeSize(recDtype(exeRecord(exe, i)));
+}
+
+/** Frees the buffers whose last reader is record i (i itself when nobody reads it). */
+function freeDead(exe: Exe, i: i32, bufs: usize): void {
+  const rec = exeRecord(exe, i);
+  for (let k = 0; k < recNIn(rec); k++) {
+    const j = recInput(rec, k);
+    if (i32At(exe.lastUse, j) == i && ptrAt(bufs, j)) { heap.free(ptrAt(bufs, j)); setPtrAt(bufs, j, 0); }
+  }
+  if (i32At(exe.lastUse, i) == i) { heap.free(ptrAt(bufs, i)); setPtrAt(bufs, i, 0); }
+}
+
+/** Runs executable `id` over the param buffers at `args`; writes the output buffers to `outs`. */
+export function executeProgram(id: i32, args: usize, outs: usize): i32 {
+  const p = lookup(id);
+  if (!p) return ERR_EXECUTABLE;
+  const exe = changetype<Exe>(p);
+  const bufs = heap.alloc(<usize>exe.nNodes * sizeof<usize>());
+  const c = changetype<Ctx>(heap.alloc(offsetof<Ctx>()));
+  c.exe = exe;
+  c.bufs = bufs;
+  for (let i = 0; i < exe.nNodes; i++) {
+    const rec = exeRecord(exe, i), op = recOp(rec);
+    if (op == OP_PARAM) { setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0))); continue; }
+    const out = heap.alloc(bytesOf(exe, i));
+    setPtrAt(bufs, i, out);
+    if (op == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
+    else { c.rec = rec; c.out = out; runNode(c); }
+    freeDead(exe, i, bufs);
+  }
+  for (let k = 0; k < exe.nOutputs; k++) {
+    const j = i32At(exe.outputs, k);
+    let buf = ptrAt(bufs, j);
+    if (recOp(exeRecord(exe, j)) == OP_PARAM) { // the caller owns outputs: copy borrowed params
+      const bytes = bytesOf(exe, j);
+      buf = heap.alloc(bytes);
+      memory.copy(buf, ptrAt(bufs, j), bytes);
+    }
+    setPtrAt(outs, k, buf);
+  }
+  heap.free(changetype<usize>(c));
+  heap.free(bufs);
+  return 0;
+}

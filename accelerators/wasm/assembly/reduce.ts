@@ -1,0 +1,63 @@
+// sum prod max min all any over sorted, unique axes. The reduced axes are first moved last by
+// a strided copy (skipped when they already are), so each output folds one contiguous run.
+import { runReduce } from './generated/reduce';
+import {
+  Ctx, inRec, inBuf, inNumel, recOp, recDtype, recRank, recDims, recDim, recNAttr, recAttr, dtypeSize,
+  i32At, setI32At,
+} from './record';
+import { iterBegin, iterSetStride, iterContiguous, iterFinish, iterCopy, contiguousStrides } from './iter';
+
+const IN_STRIDES = memory.data(8 * 4);
+const NEW_DIMS = memory.data(8 * 4);
+
+/** True when the reduced axes are the last ones, in order: x is already laid out as wanted. */
+function reducedAreLast(rec: usize, r: i32): bool {
+  const nAxes = recNAttr(rec) - 1;
+  for (let a = 0; a < nAxes; a++) if (recAttr(rec, 1 + a) != r - nAxes + a) return false;
+  return true;
+}
+
+/** Copies x (rank r) into `dst` with its axes ordered kept-then-reduced (a transpose). */
+function moveReducedLast(c: Ctx, dst: usize): void {
+  const x = inRec(c, 0), r = recRank(x), nAxes = recNAttr(c.rec) - 1;
+  contiguousStrides(recDims(x), r, IN_STRIDES);
+  iterBegin(r);
+  let kept = 0, red = r - nAxes, a = 0;
+  for (let k = 0; k < r; k++) {
+    const reduced = a < nAxes && recAttr(c.rec, 1 + a) == k;
+    const pos = reduced ? red++ : kept++;
+    if (reduced) a++;
+    setI32At(NEW_DIMS, pos, recDim(x, k));
+    iterSetStride(0, pos, i32At(IN_STRIDES, k));
+  }
+  iterContiguous(1, NEW_DIMS, r);
+  iterFinish();
+  iterCopy(dtypeSize(recDtype(x)), inBuf(c, 0), dst);
+}
+
+export function execReduce(c: Ctx): void {
+  const x = inRec(c, 0), n = inNumel(c, 0), dt = recDtype(x);
+  const r = recRank(x), nAxes = recNAttr(c.rec) - 1;
+  let len = 1;
+  for (let a = 0; a < nAxes; a++) len *= recDim(x, recAttr(c.rec, 1 + a));
+  const outer = keptProduct(x, c.rec);
+  let src = inBuf(c, 0), tmp: usize = 0;
+  if (!reducedAreLast(c.rec, r)) {
+    tmp = heap.alloc(<usize>n * dtypeSize(dt));
+    moveReducedLast(c, tmp);
+    src = tmp;
+  }
+  runReduce(recOp(c.rec), dt, src, c.out, outer, len);
+  if (tmp) heap.free(tmp);
+}
+
+/** Number of outputs: the product of the kept axes. */
+function keptProduct(x: usize, rec: usize): i32 {
+  const r = recRank(x), nAxes = recNAttr(rec) - 1;
+  let outer = 1, a = 0;
+  for (let k = 0; k < r; k++) {
+    if (a < nAxes && recAttr(rec, 1 + a) == k) a++;
+    else outer *= recDim(x, k);
+  }
+  return outer;
+}
