@@ -28,7 +28,7 @@ interface CoreExports {
 }
 
 // Node block layout (core-wasm/assembly/node.ts): word offsets from the block start.
-const F_OP = 0, F_DTYPE = 1, F_RANK = 2, F_BUF = 7, HEADER = 20, B_VALUE = 64;
+const F_OP = 0, F_DTYPE = 1, F_RANK = 2, F_NIN = 3, F_NATTR = 4, F_BUF = 7, HEADER = 20, B_VALUE = 64;
 
 let ex: CoreExports;
 let i32 = new Int32Array(0);
@@ -131,6 +131,22 @@ export function nodeShape(id: number): number[] {
   const shape = new Array<number>(rank);
   for (let d = 0; d < rank; d++) shape[d] = m[p + HEADER + d];
   return shape;
+}
+
+/** The node's input node ids (empty for leaves and realized nodes). */
+export function nodeInputs(id: number): number[] {
+  const p = ex.nodePtr(id) >> 2;
+  const m = mem();
+  const at = p + HEADER + m[p + F_RANK];
+  return Array.from(m.subarray(at, at + m[p + F_NIN]));
+}
+
+/** The node's attributes, as the core normalized them (docs/PROGRAM.md lists them per op). */
+export function nodeAttrs(id: number): number[] {
+  const p = ex.nodePtr(id) >> 2;
+  const m = mem();
+  const at = p + HEADER + m[p + F_RANK] + m[p + F_NIN];
+  return Array.from(m.subarray(at, at + m[p + F_NATTR]));
 }
 
 export interface Cut {
