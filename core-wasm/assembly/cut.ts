@@ -4,7 +4,7 @@
 import * as K from './generated/opcodes';
 import { Vec } from './vec';
 import { SEED, mix, finish } from './hash';
-import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE } from './node';
+import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, B_HASH } from './node';
 
 export const MAGIC: i32 = 0x4750544c;
 export const VERSION: i32 = 1;
@@ -97,13 +97,32 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
   return program.len;
 }
 
-/** Collects every computed node that a tensor handle still holds: markStep's roots. */
+/** Collects every computed node that a tensor handle still holds: markStep's roots, ordered
+ *  by structural hash so that the Program does not depend on which ids were reused. */
 export function collectPending(slots: Vec): i32 {
   pending.len = 0;
   for (let id = 0; id < slots.len; id++) {
     const p = <usize>slots.get(id);
-    if (p == 0 || field(p, 6 /* F_EXT */) == 0 || isLeaf(field(p, F_OP))) continue;
+    if (p == 0 || field(p, F_EXT) == 0 || isLeaf(field(p, F_OP))) continue;
     pending.push(id);
   }
+  sortByHash(pending);
   return pending.len;
+}
+
+@inline function hashOf(id: i32): u64 { return load<u64>(ptrOf(id) + B_HASH); }
+
+/** Shell sort (Ciura's gaps): in place, no allocation, fast enough for thousands of roots. */
+function sortByHash(v: Vec): void {
+  const gaps: StaticArray<i32> = [701, 301, 132, 57, 23, 10, 4, 1];
+  for (let g = 0; g < gaps.length; g++) {
+    const gap = gaps[g];
+    for (let i = gap; i < v.len; i++) {
+      const id = v.get(i);
+      const h = hashOf(id);
+      let j = i;
+      while (j >= gap && hashOf(v.get(j - gap)) > h) { v.set(j, v.get(j - gap)); j -= gap; }
+      v.set(j, id);
+    }
+  }
 }

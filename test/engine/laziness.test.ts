@@ -100,4 +100,21 @@ describe('compile cache', () => {
     expect(lt.metrics().cacheMisses).toBe(2);
     lt.dispose([x, x3, w]);
   });
+
+  it('markStep gives the same Program whatever order the pending tensors were made in', () => {
+    const x = lt.tensor([1, 2, 3]);
+    lt.markStep();
+    lt.resetMetrics();
+    for (let i = 0; i < 6; i++) {
+      const e = i % 2 ? x.exp() : undefined;
+      const m = x.mul(2.5);
+      const e2 = e ?? x.exp();
+      lt.markStep();
+      expect(m.dataSync()[2]).toBe(7.5);
+      expect(e2.dataSync()[0]).toBeCloseTo(Math.E, 5);
+      lt.dispose([e2, m]);
+    }
+    expect(lt.metrics().cacheMisses).toBe(1);
+    x.dispose();
+  });
 });
