@@ -4,7 +4,7 @@ import * as core from './engine/core';
 import { DTYPES, readNode, syncNodes } from './engine/runtime';
 import { fmtShape } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
-import { track, untrack } from './engine/lifetimes';
+import { track, untrack, type Cell } from './engine/lifetimes';
 
 export type { DataType, TypedArray };
 export type Rank = number;
@@ -22,6 +22,8 @@ export class Tensor {
   private _dtype: DataType | undefined;
   /** @internal Set by lt.keep(): a tidy scope will not dispose it. */
   kept = false;
+  /** @internal The safety net's view of this handle (lifetimes.ts), if registered. */
+  cell: Cell | undefined = undefined;
 
   /** @internal Wraps a node the caller holds one reference to. */
   constructor(node: number, tracked = true) {
@@ -135,6 +137,7 @@ export class Variable extends Tensor {
     }
     core.retain(node);
     this.node = node;
+    if (this.cell) this.cell.node = node;
     core.release(own);
   }
 }
