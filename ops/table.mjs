@@ -11,6 +11,7 @@
 //   f, i, b the interpreter kernel for float32, int32, bool, as an AssemblyScript expression over
 //           x (unary) or a, b (binary); bool values are 0 or 1 in an i32
 //   attrs   the attribute words, documented in docs/PROGRAM.md
+//   commutative  operands are put in a canonical order when recorded, so a+b and b+a are one node
 //   api     where the public function is hand-written, when the generated one would not do
 //   doc     one line of JSDoc for the generated public function
 
@@ -60,25 +61,25 @@ const unary = [
 ].map((r) => ({ kind: 'unary', out: 'same', ...r }));
 
 const binary = [
-  { name: 'add', dtypes: 'fi', f: 'a + b', i: 'a + b', doc: 'Adds two tensors element-wise, with broadcasting.' },
+  { name: 'add', commutative: true, dtypes: 'fi', f: 'a + b', i: 'a + b', doc: 'Adds two tensors element-wise, with broadcasting.' },
   { name: 'sub', dtypes: 'fi', f: 'a - b', i: 'a - b', doc: 'Subtracts b from a element-wise, with broadcasting.' },
-  { name: 'mul', dtypes: 'fi', f: 'a * b', i: 'a * b', doc: 'Multiplies two tensors element-wise, with broadcasting.' },
+  { name: 'mul', commutative: true, dtypes: 'fi', f: 'a * b', i: 'a * b', doc: 'Multiplies two tensors element-wise, with broadcasting.' },
   { name: 'div', dtypes: 'f', f: 'a / b', doc: 'Divides a by b element-wise, with broadcasting (int32 / int32 is floorDiv, as tfjs).' },
   { name: 'floorDiv', dtypes: 'fi', f: 'Mathf.floor(a / b)', i: 'floorDivI32(a, b)', api: 'ts/ops/math.ts', doc: 'Divides and rounds down element-wise, with broadcasting.' },
   { name: 'mod', dtypes: 'fi', f: 'modF32(a, b)', i: 'modI32(a, b)', doc: 'Remainder with the sign of the divisor, element-wise, with broadcasting.' },
   { name: 'pow', dtypes: 'fi', f: 'Mathf.pow(a, b)', i: 'f64ToI32(Math.pow(<f64>a, <f64>b))', doc: 'Computes a^b element-wise, with broadcasting.' },
-  { name: 'maximum', dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.max(a, b)', i: 'max<i32>(a, b)', doc: 'Returns the larger of a and b element-wise, with broadcasting.' },
-  { name: 'minimum', dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.min(a, b)', i: 'min<i32>(a, b)', doc: 'Returns the smaller of a and b element-wise, with broadcasting.' },
-  { name: 'squaredDifference', dtypes: 'fi', f: '(a - b) * (a - b)', i: '(a - b) * (a - b)', doc: 'Computes (a - b)^2 element-wise, with broadcasting.' },
+  { name: 'maximum', commutative: true, dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.max(a, b)', i: 'max<i32>(a, b)', doc: 'Returns the larger of a and b element-wise, with broadcasting.' },
+  { name: 'minimum', commutative: true, dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.min(a, b)', i: 'min<i32>(a, b)', doc: 'Returns the smaller of a and b element-wise, with broadcasting.' },
+  { name: 'squaredDifference', commutative: true, dtypes: 'fi', f: '(a - b) * (a - b)', i: '(a - b) * (a - b)', doc: 'Computes (a - b)^2 element-wise, with broadcasting.' },
   { name: 'atan2', dtypes: 'f', f: 'Mathf.atan2(a, b)', doc: 'Computes atan2(a, b) element-wise, with broadcasting.' },
-  { name: 'equal', dtypes: 'fib', out: 'bool', f: 'a == b', i: 'a == b', b: 'a == b', doc: 'Returns a == b element-wise, with broadcasting.' },
-  { name: 'notEqual', dtypes: 'fib', out: 'bool', f: 'a != b', i: 'a != b', b: 'a != b', doc: 'Returns a != b element-wise, with broadcasting.' },
+  { name: 'equal', commutative: true, dtypes: 'fib', out: 'bool', f: 'a == b', i: 'a == b', b: 'a == b', doc: 'Returns a == b element-wise, with broadcasting.' },
+  { name: 'notEqual', commutative: true, dtypes: 'fib', out: 'bool', f: 'a != b', i: 'a != b', b: 'a != b', doc: 'Returns a != b element-wise, with broadcasting.' },
   { name: 'less', dtypes: 'fib', out: 'bool', f: 'a < b', i: 'a < b', b: 'a < b', doc: 'Returns a < b element-wise, with broadcasting.' },
   { name: 'lessEqual', dtypes: 'fib', out: 'bool', f: 'a <= b', i: 'a <= b', b: 'a <= b', doc: 'Returns a <= b element-wise, with broadcasting.' },
   { name: 'greater', dtypes: 'fib', out: 'bool', f: 'a > b', i: 'a > b', b: 'a > b', doc: 'Returns a > b element-wise, with broadcasting.' },
   { name: 'greaterEqual', dtypes: 'fib', out: 'bool', f: 'a >= b', i: 'a >= b', b: 'a >= b', doc: 'Returns a >= b element-wise, with broadcasting.' },
-  { name: 'logicalAnd', dtypes: 'b', b: 'a & b', doc: 'Computes a AND b element-wise, with broadcasting.' },
-  { name: 'logicalOr', dtypes: 'b', b: 'a | b', doc: 'Computes a OR b element-wise, with broadcasting.' },
+  { name: 'logicalAnd', commutative: true, dtypes: 'b', b: 'a & b', doc: 'Computes a AND b element-wise, with broadcasting.' },
+  { name: 'logicalOr', commutative: true, dtypes: 'b', b: 'a | b', doc: 'Computes a OR b element-wise, with broadcasting.' },
 ].map((r) => ({ kind: 'binary', out: 'same', ...r }));
 
 const reductions = [

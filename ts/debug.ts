@@ -3,6 +3,7 @@
 import * as core from './engine/core';
 import { OP_NAMES } from './generated/ops';
 import { DTYPES } from './engine/runtime';
+import { flags, passMask } from './engine/env';
 import type { Tensor } from './tensor';
 
 const LEAF_OPS = new Set([0, 1, 2, 3]);
@@ -24,10 +25,14 @@ export function parseProgram(p: Int32Array): { records: Record_[]; outputs: numb
   return { records, outputs: Array.from(p.subarray(k, k + p[4])), params: p[3] };
 }
 
-function programOf(tensors: Tensor[]): { program: Int32Array; hash: string } {
+interface Graphs { program: Int32Array; optimized: Int32Array; hash: string }
+
+/** The Program that syncing these tensors would run, before and after the passes. */
+function programsOf(tensors: Tensor[]): Graphs {
   const roots = [...new Set(tensors.map((t) => t.live('debug')))];
   const c = core.cut(roots);
-  return { program: c.program, hash: c.hashHi.toString(16).padStart(8, '0') + c.hashLo.toString(16).padStart(8, '0') };
+  const optimized = core.optimize(passMask());
+  return { program: c.program, optimized, hash: c.hashHi.toString(16).padStart(8, '0') + c.hashLo.toString(16).padStart(8, '0') };
 }
 
 /**
@@ -36,57 +41,80 @@ function programOf(tensors: Tensor[]): { program: Int32Array; hash: string } {
  * @example
  * lt.debug.graphHash(lt.tensor([1, 2]).add(1));
  */
-export function graphHash(...tensors: Tensor[]): string { return programOf(tensors).hash; }
-
-function formatConst(attrs: number[]): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setInt32(0, attrs[0], true);
-  view.setInt32(4, attrs[1], true);
-  return String(view.getFloat64(0, true));
+export function graphHash(...tensors: Tensor[]): string {
+  const roots = [...new Set(tensors.map((t) => t.live('graphHash')))];
+  const c = core.cut(roots);
+  return c.hashHi.toString(16).padStart(8, '0') + c.hashLo.toString(16).padStart(8, '0');
 }
 
-/**
- * The graph as text, one node a line: `%3 = add(%1, %2) : float32[2,3]`.
- * @example
- * console.log(lt.debug.graphText(lt.tensor([1, 2]).add(1)));
- */
-export function graphText(...tensors: Tensor[]): string {
-  const { program, hash } = programOf(tensors);
-  const { records, outputs } = parseProgram(program);
+function formatConst(attrs: number[]): string {
+  return String(new Float64Array(new Int32Array(attrs).buffer)[0]);
+}
+
+/** One line a record: `%3 = add(%1, %2) : float32[2,3]`, then the return line. */
+export function programText(p: Int32Array): string[] {
+  const { records, outputs } = parseProgram(p);
   const lines = records.map((r, i) => {
     const args = r.code === 1 ? formatConst(r.attrs) : r.code === 0 ? `slot ${r.attrs[0]}` : [...r.inputs.map((x) => `%${x}`), ...(r.attrs.length ? [`[${r.attrs.join(',')}]`] : [])].join(', ');
     return `%${i} = ${r.op}(${args}) : ${r.dtype}[${r.shape.join(',')}]`;
   });
-  return [`graph ${hash}`, ...lines, `return ${outputs.map((o) => `%${o}`).join(', ')}`].join('\n');
+  return [...lines, `return ${outputs.map((o) => `%${o}`).join(', ')}`];
 }
 
 /**
- * Numbers about the graph that syncing these tensors would run.
+ * The graph as text, before and after the optimization passes, one node a line:
+ * `%3 = add(%1, %2) : float32[2,3]`.
  * @example
- * lt.debug.graphStats(lt.tensor([1, 2]).add(1)); // { nodesBefore: 3, ... }
+ * console.log(lt.debug.graphText(lt.tensor([1, 2]).add(1)));
  */
-export function graphStats(...tensors: Tensor[]): { nodesBefore: number; nodesAfter: number; kernels: number; parameters: number; constants: number; hash: string } {
-  const { program, hash } = programOf(tensors);
-  const { records, params } = parseProgram(program);
-  const constants = records.filter((r) => r.code === 1).length;
-  const kernels = records.filter((r) => !LEAF_OPS.has(r.code)).length;
-  return { nodesBefore: records.length, nodesAfter: records.length, kernels, parameters: params, constants, hash };
+export function graphText(...tensors: Tensor[]): string {
+  const g = programsOf(tensors);
+  return [`graph ${g.hash}`, 'before passes:', ...programText(g.program),
+    `after passes (${flags.PASSES.join(', ') || 'none'}):`, ...programText(g.optimized)].join('\n');
 }
 
 /**
- * The graph in Graphviz dot syntax.
+ * Numbers about the graph that syncing these tensors would run, without running it: records
+ * before and after the passes, kernels (fused groups), parameters, constants, peak bytes.
+ * @example
+ * lt.debug.graphStats(lt.tensor([1, 2]).add(1)); // { nodesBefore: 3, nodesAfter: 3, ... }
+ */
+export function graphStats(...tensors: Tensor[]): {
+  nodesBefore: number; nodesAfter: number; kernels: number; parameters: number; constants: number; peakBytes: number; hash: string;
+} {
+  const g = programsOf(tensors);
+  const { kernels, peakBytes } = core.analyze();
+  const after = parseProgram(g.optimized);
+  return {
+    nodesBefore: g.program[2], nodesAfter: g.optimized[2], kernels, parameters: after.params,
+    constants: after.records.filter((r) => r.code === 1).length, peakBytes, hash: g.hash,
+  };
+}
+
+/**
+ * The optimized graph in Graphviz dot syntax, fused groups as clusters.
  * @example
  * require('fs').writeFileSync('g.dot', lt.debug.graphDot(y));
  */
 export function graphDot(...tensors: Tensor[]): string {
-  const { program, hash } = programOf(tensors);
-  const { records, outputs } = parseProgram(program);
-  const lines = [`digraph "${hash}" {`, '  node [shape=box, fontname="monospace"];'];
+  const g = programsOf(tensors);
+  const { groups } = core.analyze();
+  const { records, outputs } = parseProgram(g.optimized);
+  const lines = [`digraph "${g.hash}" {`, '  node [shape=box, fontname="monospace"];'];
+  const clusters = new Map<number, number[]>();
   records.forEach((r, i) => {
     const style = LEAF_OPS.has(r.code) ? ', style=rounded' : outputs.includes(i) ? ', style=bold' : '';
-    lines.push(`  n${i} [label="${r.op} ${r.dtype}[${r.shape.join(',')}]"${style}];`);
-    for (const x of r.inputs) lines.push(`  n${x} -> n${i};`);
+    const label = `  n${i} [label="%${i} ${r.op} ${r.dtype}[${r.shape.join(',')}]"${style}];`;
+    if (groups[i] >= 0) clusters.set(groups[i], [...(clusters.get(groups[i]) ?? []), i]);
+    lines.push(label);
   });
+  for (const [group, members] of clusters) {
+    if (members.length < 2) continue;
+    lines.push(`  subgraph cluster_${group} { label="fused"; style=dashed; ${members.map((m) => `n${m};`).join(' ')} }`);
+  }
+  records.forEach((r, i) => { for (const x of r.inputs) lines.push(`  n${x} -> n${i};`); });
   lines.push('}');
   return lines.join('\n');
 }
+
+export { explainLastMiss } from './engine/explain';

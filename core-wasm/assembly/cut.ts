@@ -13,11 +13,13 @@ export const HEADER_WORDS: i32 = 8;
 export const program = new Vec();
 export const params = new Vec();   // node id of each param slot
 export const pending = new Vec();  // roots found by collectPending
+export const recordNodes = new Vec();  // node id of each record of the last cut
 const stack = new Vec();
 let epoch: i32 = 0;
 export let hash: u64 = 0;
 
 function emitRecord(p: usize, id: i32): void {
+  recordNodes.push(id);
   const op = field(p, F_OP);
   const rank = field(p, F_RANK);
   const leafParam = op == K.OP_DATA || op == K.OP_SCALAR;
@@ -81,6 +83,7 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
   epoch++;
   program.len = 0;
   params.len = 0;
+  recordNodes.len = 0;
   for (let i = 0; i < HEADER_WORDS; i++) program.push(0);
   let count = 0;
   for (let r = 0; r < nRoots; r++) count = visit(load<i32>(rootsPtr + (<usize>r << 2)), count);

@@ -5,6 +5,7 @@ import { Vec } from './vec';
 import { SEED, mix, mix64, finish } from './hash';
 import { infer, outDims, outRank, outDtype, MAX_RANK } from './infer';
 import { lookup, insert, remove } from './intern';
+import { OP_COMMUTATIVE } from './generated/rules';
 import {
   allocNode, freeNode, ptrOf, field, setField, dimsPtr, input,
   F_OP, F_RANK, F_NIN, F_NATTR, F_REFS, F_EXT, F_BUF, B_KEY, B_HASH, B_VALUE,
@@ -19,6 +20,7 @@ const work = new Vec();           // release worklist
 export function build(op: i32, nIn: i32, nAttr: i32): i32 {
   const e = infer(op, io.ptr, nIn, nAttr);
   if (e) return e;
+  if (OP_COMMUTATIVE[op]) canonicalOrder();
   const n = outRank + nIn + nAttr;
   cand.reserve(n);
   for (let d = 0; d < outRank; d++) cand.set(d, outDims[d]);
@@ -49,6 +51,14 @@ export function build(op: i32, nIn: i32, nAttr: i32): i32 {
   setField(p, F_EXT, 1);
   insert(id);
   return id;
+}
+
+/** Orders a commutative op's operands by (structural hash, id), so a+b and b+a intern to
+ *  one node and their Program does not depend on which was written first. */
+function canonicalOrder(): void {
+  const a = io.get(0), b = io.get(1);
+  const ha = load<u64>(ptrOf(a) + B_HASH), hb = load<u64>(ptrOf(b) + B_HASH);
+  if (ha > hb || (ha == hb && a > b)) { io.set(0, b); io.set(1, a); }
 }
 
 function leafHash(op: i32, dtype: i32, rank: i32, dims: usize): u64 {

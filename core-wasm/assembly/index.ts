@@ -3,6 +3,8 @@ import { slots, isAlive as alive, ptrOf, liveNodes } from './node';
 import { initIntern } from './intern';
 import * as G from './graph';
 import * as C from './cut';
+import * as P from './passes/pipeline';
+import * as A from './passes/analysis';
 
 initIntern();
 
@@ -27,5 +29,16 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 { return C.cut(rootsPtr, 
 export function programPtr(): usize { return C.program.ptr; }
 export function paramsPtr(): usize { return C.params.ptr; }
 export function paramCount(): i32 { return C.params.len; }
+/** Node id of each record of the last cut (same order as the Program's records). */
+export function recordNodesPtr(): usize { return C.recordNodes.ptr; }
 export function hashLo(): i32 { return <i32>C.hash; }
 export function hashHi(): i32 { return <i32>(C.hash >> 32); }
+/** Runs the enabled passes (a PASS_* mask) on the last cut Program; returns the optimized
+ *  Program's word count (its words are at optimizedPtr()). */
+export function optimize(passes: i32): i32 { return P.optimize(C.program.ptr, passes); }
+export function optimizedPtr(): usize { return P.optimized.ptr; }
+/** Fusion groups of the optimized Program; returns the kernel count (groups at groupsPtr()). */
+export function fuse(): i32 { return A.fuse(P.optimized.ptr); }
+export function groupsPtr(): usize { return A.groups.ptr; }
+/** Peak live bytes of the optimized Program, after fuse(). */
+export function peakBytes(): f64 { return A.peakBytes(); }

@@ -15,5 +15,7 @@ export const OP_KIND: StaticArray<u8> = [${row((o) => KINDS.indexOf(o.kind))}];
 export const OP_DTYPES: StaticArray<u8> = [${row((o) => mask(o.dtypes))}];
 /** Output dtype: 0 as the input, 1 bool, 2 int32, 3 from the attribute (cast). */
 export const OP_OUT: StaticArray<u8> = [${row((o) => OUT[o.out])}];
+/** 1 where the two operands commute. */
+export const OP_COMMUTATIVE: StaticArray<u8> = [${row((o) => (o.commutative ? 1 : 0))}];
 `);
 }

@@ -5,7 +5,9 @@ export interface Compiled {
   hashHi: number;
   hashLo: number;
   exe: number;
+  /** The Program as cut (its hash is the key) and as compiled, after the passes. */
   program: Int32Array;
+  optimized: Int32Array;
 }
 
 export class CompileCache {

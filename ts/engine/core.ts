@@ -23,8 +23,14 @@ interface CoreExports {
   programPtr(): number;
   paramsPtr(): number;
   paramCount(): number;
+  recordNodesPtr(): number;
   hashLo(): number;
   hashHi(): number;
+  optimize(passes: number): number;
+  optimizedPtr(): number;
+  fuse(): number;
+  groupsPtr(): number;
+  peakBytes(): number;
 }
 
 // Node block layout (core-wasm/assembly/node.ts): word offsets from the block start.
@@ -65,16 +71,24 @@ function reserveIo(words: number): void {
   ioCap = words;
 }
 
+/** Called with every node built while set (debug stack capture); null on the hot path. */
+let onBuild: ((id: number) => void) | null = null;
+export function setBuildHook(fn: ((id: number) => void) | null): void { onBuild = fn; }
+
 export function build1(op: number, a: number): number {
   mem()[io] = a;
-  return ex.build(op, 1, 0);
+  const r = ex.build(op, 1, 0);
+  if (onBuild !== null && r >= 0) onBuild(r);
+  return r;
 }
 
 export function build2(op: number, a: number, b: number): number {
   const m = mem();
   m[io] = a;
   m[io + 1] = b;
-  return ex.build(op, 2, 0);
+  const r = ex.build(op, 2, 0);
+  if (onBuild !== null && r >= 0) onBuild(r);
+  return r;
 }
 
 export function buildN(op: number, inputs: readonly number[], attrs: readonly number[]): number {
@@ -83,7 +97,9 @@ export function buildN(op: number, inputs: readonly number[], attrs: readonly nu
   let k = io;
   for (const v of inputs) m[k++] = v;
   for (const v of attrs) m[k++] = v;
-  return ex.build(op, inputs.length, attrs.length);
+  const r = ex.build(op, inputs.length, attrs.length);
+  if (onBuild !== null && r >= 0) onBuild(r);
+  return r;
 }
 
 /** The attributes the core stored for a node built last (normalized axes, resolved -1). */
@@ -187,4 +203,27 @@ function cutAt(rootsPtr: number, n: number): Cut {
     hashHi: ex.hashHi() >>> 0,
     hashLo: ex.hashLo() >>> 0,
   };
+}
+
+/** Node id of each record of the last cut. */
+export function recordNodes(): Int32Array {
+  const p = ex.recordNodesPtr() >> 2;
+  return mem().slice(p, p + mem()[(ex.programPtr() >> 2) + 2]);
+}
+
+/** Runs the passes (a mask of PASSES bits) on the Program of the last cut; returns a copy. */
+export function optimize(passes: number): Int32Array {
+  const words = ex.optimize(passes);
+  const p = ex.optimizedPtr() >> 2;
+  return mem().slice(p, p + words);
+}
+
+/** Fusion groups and peak bytes of the last optimized Program. */
+export function analyze(): { kernels: number; groups: Int32Array; peakBytes: number } {
+  const kernels = ex.fuse();
+  const peakBytes = ex.peakBytes();
+  const p = ex.groupsPtr() >> 2;
+  const m = mem();
+  const n = m[(ex.optimizedPtr() >> 2) + 2];
+  return { kernels, groups: m.slice(p, p + n), peakBytes };
 }

@@ -3,6 +3,8 @@
 import * as core from './core';
 import { CompileCache, type Compiled } from './cache';
 import { counters } from './metrics';
+import { flags, onFlagChange, passMask } from './env';
+import { noteMiss } from './explain';
 import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../../accelerators/accelerator';
 
 export const DTYPES: readonly DataType[] = ['float32', 'int32', 'bool'];
@@ -11,7 +13,6 @@ const OP_DATA = 2, OP_SCALAR = 3, OP_CONST = 1;
 
 let accel: Accelerator | undefined;
 const caches = new Map<string, CompileCache>();
-let cacheCapacity = 256;
 const bufferBytes = new Map<number, number>();
 let numBytes = 0;
 
@@ -31,7 +32,7 @@ function cache(): CompileCache {
   const a = accelerator();
   let c = caches.get(a.name);
   if (!c) {
-    c = new CompileCache(cacheCapacity, (e) => a.release(e.exe));
+    c = new CompileCache(flags.CACHE_CAPACITY, (e) => a.release(e.exe));
     caches.set(a.name, c);
   }
   return c;
@@ -39,10 +40,10 @@ function cache(): CompileCache {
 
 export function compileCache(): CompileCache { return cache(); }
 
-export function setCacheCapacity(n: number): void {
-  cacheCapacity = n;
-  for (const c of caches.values()) c.capacity = n;
-}
+onFlagChange((name) => {
+  if (name === 'CACHE_CAPACITY') for (const c of caches.values()) c.capacity = flags.CACHE_CAPACITY;
+  if (name === 'PASSES') for (const c of caches.values()) c.clear();   // compiled under other passes
+});
 
 function track(handle: number, bytes: number): void {
   bufferBytes.set(handle, bytes);
@@ -76,6 +77,9 @@ const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 export function readNode(id: number): TypedArray {
   let op = core.nodeOp(id);
   if (op !== OP_DATA && op !== OP_SCALAR && op !== OP_CONST) {
+    if (flags.STRICT) {
+      throw new Error('read of a pending tensor would run its graph implicitly (STRICT mode): call lt.sync(t) or lt.markStep() first');
+    }
     syncNodes([id]);
     op = core.nodeOp(id);
   }
@@ -106,12 +110,15 @@ export function markStep(): void {
   if (pending) run(pending.roots, pending.cut);
 }
 
+/** Optimizes the Program of the last cut and compiles it (a cache miss). */
 function compile(c: core.Cut): Compiled {
   const t0 = now();
-  const exe = accelerator().compile(c.program);
+  noteMiss(c.program, cache().programs());
+  const optimized = core.optimize(passMask());
+  const exe = accelerator().compile(optimized);
   counters.compileMs += now() - t0;
   counters.cacheMisses++;
-  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program: c.program };
+  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program: c.program, optimized };
   cache().add(entry);
   return entry;
 }

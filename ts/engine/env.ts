@@ -1,0 +1,65 @@
+// Engine flags, tfjs-style: lt.env().set('NAME', value). Each flag is read where it acts.
+
+/** The optimization passes, by name, with their bit in the core's pass mask. */
+export const PASSES = { cse: 1, fold: 2, simplify: 4, matmulTranspose: 8, dce: 16 } as const;
+export type PassName = keyof typeof PASSES;
+
+export interface Flags {
+  /** Passes run on every newly compiled graph, in the core's fixed order. */
+  PASSES: PassName[];
+  /** A pending graph above this many nodes is cut and run by itself (counted in autoCuts). */
+  AUTO_CUT_NODES: number;
+  /** Compiled graphs kept per accelerator (least recently used are evicted). */
+  CACHE_CAPACITY: number;
+  /** Record the JS stack of every op, so explainLastMiss can say where a change came from. */
+  DEBUG_STACKS: boolean;
+  /** Throw instead of silently running a graph when a value is read outside lt.sync/markStep. */
+  STRICT: boolean;
+}
+
+const DEFAULTS: Flags = {
+  PASSES: ['cse', 'fold', 'simplify', 'matmulTranspose', 'dce'],
+  AUTO_CUT_NODES: 10_000,
+  CACHE_CAPACITY: 256,
+  DEBUG_STACKS: false,
+  STRICT: false,
+};
+
+export const flags: Flags = { ...DEFAULTS, PASSES: [...DEFAULTS.PASSES] };
+const listeners: Array<(name: keyof Flags) => void> = [];
+
+export function onFlagChange(fn: (name: keyof Flags) => void): void { listeners.push(fn); }
+
+export function passMask(): number {
+  return flags.PASSES.reduce((m, p) => m | PASSES[p], 0);
+}
+
+function check<K extends keyof Flags>(name: K, value: Flags[K]): void {
+  if (!(name in DEFAULTS)) throw new Error(`env: unknown flag '${String(name)}'; known: ${Object.keys(DEFAULTS).join(', ')}`);
+  const ok = name === 'PASSES'
+    ? Array.isArray(value) && (value as string[]).every((p) => p in PASSES)
+    : typeof value === typeof DEFAULTS[name] && (typeof value !== 'number' || (Number.isInteger(value) && (value as number) > 0));
+  if (!ok) throw new Error(`env: invalid value ${JSON.stringify(value)} for flag '${name}'`);
+}
+
+/**
+ * The engine's flags.
+ * @example
+ * lt.env().set('AUTO_CUT_NODES', 50_000);
+ * lt.env().set('PASSES', ['cse', 'dce']);
+ */
+export function env() {
+  return {
+    get<K extends keyof Flags>(name: K): Flags[K] { check(name, flags[name]); return flags[name]; },
+    set<K extends keyof Flags>(name: K, value: Flags[K]): void {
+      check(name, value);
+      flags[name] = (Array.isArray(value) ? [...value] : value) as Flags[K];
+      for (const l of listeners) l(name);
+    },
+    reset(): void {
+      Object.assign(flags, DEFAULTS, { PASSES: [...DEFAULTS.PASSES] });
+      for (const l of Object.keys(DEFAULTS) as (keyof Flags)[]) for (const fn of listeners) fn(l);
+    },
+    get flags(): Readonly<Flags> { return { ...flags }; },
+  };
+}
