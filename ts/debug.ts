@@ -31,8 +31,9 @@ interface Graphs { program: Int32Array; optimized: Int32Array; hash: string }
 function programsOf(tensors: Tensor[]): Graphs {
   const roots = [...new Set(tensors.map((t) => t.live('debug')))];
   const c = core.cut(roots);
+  const program = c.program;
   const optimized = core.optimize(passMask());
-  return { program: c.program, optimized, hash: c.hashHi.toString(16).padStart(8, '0') + c.hashLo.toString(16).padStart(8, '0') };
+  return { program, optimized, hash: c.hashHi.toString(16).padStart(8, '0') + c.hashLo.toString(16).padStart(8, '0') };
 }
 
 /**

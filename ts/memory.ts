@@ -24,13 +24,22 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   if (typeof f !== 'function') throw new Error('tidy: expected a function');
   const scope: Tensor[] = [];
   scopes.push(scope);
-  let result: T;
+  let result: T | undefined;
   try {
     result = f();
     if (result instanceof Promise) throw new Error('tidy: cannot return a Promise inside of tidy');
+  } catch (e) {
+    result = undefined;   // the scope still ends: nothing it made outlives a throw
+    throw e;
   } finally {
     scopes.pop();
+    endScope(scope, result);
   }
+  return result as T;
+}
+
+/** Disposes a scope's tensors except those in `result` or kept, which move to the parent. */
+function endScope(scope: Tensor[], result: TensorContainer): void {
   const keepSet = new Set<Tensor>();
   collect(result, keepSet);
   const parent = scopes[scopes.length - 1];
@@ -41,7 +50,6 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
       else register(t);
     } else t.dispose();
   }
-  return result;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The Tensor handle: a node id, its dtype and shape. Creating one records nothing by itself;
 // reading its values (data, dataSync, array, print) is an observation point that runs the graph.
 import * as core from './engine/core';
-import { DTYPES, readNode, syncNodes } from './engine/runtime';
+import { DTYPES, readNode, syncNodes, maybeAutoCut } from './engine/runtime';
 import { fmtShape } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
 import { track, untrack, type Cell } from './engine/lifetimes';
@@ -29,6 +29,7 @@ export class Tensor {
   constructor(node: number, tracked = true) {
     this.node = node;
     if (tracked) track(this);
+    maybeAutoCut();
   }
 
   get dtype(): DataType {

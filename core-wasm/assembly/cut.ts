@@ -2,7 +2,7 @@
 // (docs/PROGRAM.md). Realized and scalar leaves become numbered params; the Program's hash
 // over all its words is the compile-cache key.
 import * as K from './generated/opcodes';
-import { Vec } from './vec';
+import { Vec, copyWords } from './vec';
 import { SEED, mix, finish } from './hash';
 import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, B_HASH } from './node';
 
@@ -23,22 +23,27 @@ function emitRecord(p: usize, id: i32): void {
   const op = field(p, F_OP);
   const rank = field(p, F_RANK);
   const leafParam = op == K.OP_DATA || op == K.OP_SCALAR;
-  program.push(leafParam ? K.OP_PARAM : op);
-  program.push(field(p, F_DTYPE));
-  program.push(rank);
   const nIn = leafParam ? 0 : field(p, F_NIN);
   const nAttr = leafParam ? 1 : field(p, F_NATTR);
-  program.push(nIn);
-  program.push(nAttr);
+  const n = 5 + rank + nIn + nAttr;
+  program.reserve(program.len + n);            // one check a record, then raw stores
+  let q = program.ptr + (<usize>program.len << 2);
+  program.len += n;
+  store<i32>(q, leafParam ? K.OP_PARAM : op);
+  store<i32>(q, field(p, F_DTYPE), 4);
+  store<i32>(q, rank, 8);
+  store<i32>(q, nIn, 12);
+  store<i32>(q, nAttr, 16);
+  q += 20;
   const words = dimsPtr(p);
-  for (let d = 0; d < rank; d++) program.push(load<i32>(words + (<usize>d << 2)));
-  for (let i = 0; i < nIn; i++) program.push(field(ptrOf(input(p, i)), F_LOCAL));
+  copyWords(q, words, rank);
+  q += <usize>rank << 2;
+  for (let i = 0; i < nIn; i++, q += 4) store<i32>(q, field(ptrOf(input(p, i)), F_LOCAL));
   if (leafParam) {
-    program.push(params.len);
+    store<i32>(q, params.len);
     params.push(id);
   } else {
-    const attrs = words + (<usize>(rank + nIn) << 2);
-    for (let i = 0; i < nAttr; i++) program.push(load<i32>(attrs + (<usize>i << 2)));
+    copyWords(q, words + (<usize>(rank + nIn) << 2), nAttr);
   }
 }
 
@@ -46,32 +51,33 @@ function emitRecord(p: usize, id: i32): void {
   return op == K.OP_DATA || op == K.OP_SCALAR || op == K.OP_CONST;
 }
 
+const next = new Vec();   // per stack entry: the next input to visit
+
 /** Post-order walk from one root, emitting each unvisited node after its inputs. */
 function visit(root: i32, count: i32): i32 {
   if (field(ptrOf(root), F_MARK) == epoch) return count;
   stack.len = 0;
+  next.len = 0;
   stack.push(root);
+  next.push(0);
   setField(ptrOf(root), F_MARK, epoch);
   while (stack.len > 0) {
-    const id = stack.get(stack.len - 1);
+    const top = stack.len - 1;
+    const id = stack.get(top);
     const p = ptrOf(id);
-    let pushed = false;
-    if (!isLeaf(field(p, F_OP))) {
-      const nIn = field(p, F_NIN);
-      for (let i = 0; i < nIn; i++) {
-        const c = input(p, i);
-        const cp = ptrOf(c);
-        if (field(cp, F_MARK) != epoch) {
-          setField(cp, F_MARK, epoch);
-          setField(cp, F_LOCAL, -1);
-          stack.push(c);
-          pushed = true;
-          break;
-        }
-      }
+    const nIn = isLeaf(field(p, F_OP)) ? 0 : field(p, F_NIN);
+    let k = next.get(top);
+    while (k < nIn && field(ptrOf(input(p, k)), F_MARK) == epoch) k++;
+    if (k < nIn) {
+      next.set(top, k + 1);
+      const c = input(p, k);
+      setField(ptrOf(c), F_MARK, epoch);
+      stack.push(c);
+      next.push(0);
+      continue;
     }
-    if (pushed) continue;
     stack.len--;
+    next.len--;
     emitRecord(p, id);
     setField(p, F_LOCAL, count++);
   }
@@ -95,7 +101,8 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
   program.set(4, nRoots);
   program.set(5, program.len);
   let h = SEED;
-  for (let i = 0; i < program.len; i++) h = mix(h, program.get(i));
+  const words = program.ptr, n = program.len;
+  for (let i = 0; i < n; i++) h = mix(h, load<i32>(words + (<usize>i << 2)));
   hash = finish(h);
   return program.len;
 }

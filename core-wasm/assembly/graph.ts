@@ -1,14 +1,14 @@
 // Building, retaining and releasing nodes: the recording half of the core.
 import * as K from './generated/opcodes';
 import * as E from './errors';
-import { Vec } from './vec';
+import { Vec, copyWords } from './vec';
 import { SEED, mix, mix64, finish } from './hash';
 import { infer, outDims, outRank, outDtype, MAX_RANK } from './infer';
 import { lookup, insert, remove } from './intern';
 import { OP_COMMUTATIVE } from './generated/rules';
 import {
-  allocNode, freeNode, ptrOf, field, setField, dimsPtr, input,
-  F_OP, F_RANK, F_NIN, F_NATTR, F_REFS, F_EXT, F_BUF, B_KEY, B_HASH, B_VALUE,
+  allocNode, freeNode, nodeRealized, ptrOf, field, setField, dimsPtr, input,
+  F_OP, F_RANK, F_NIN, F_NATTR, F_REFS, F_EXT, F_BUF, B_KEY, B_HASH, B_VALUE, B_SKEL,
 } from './node';
 
 export const io = new Vec();      // JS writes inputs then attributes here
@@ -24,7 +24,7 @@ export function build(op: i32, nIn: i32, nAttr: i32): i32 {
   const n = outRank + nIn + nAttr;
   cand.reserve(n);
   for (let d = 0; d < outRank; d++) cand.set(d, outDims[d]);
-  memory.copy(cand.ptr + (<usize>outRank << 2), io.ptr, <usize>(nIn + nAttr) << 2);
+  copyWords(cand.ptr + (<usize>outRank << 2), io.ptr, nIn + nAttr);
   let key = mix(mix(mix(SEED, op), outDtype), outRank);
   for (let i = 0; i < n; i++) key = mix(key, cand.get(i));
   key = finish(key);
@@ -36,7 +36,7 @@ export function build(op: i32, nIn: i32, nAttr: i32): i32 {
   }
   const id = allocNode(op, outDtype, outRank, nIn, nAttr);
   const p = ptrOf(id);
-  memory.copy(dimsPtr(p), cand.ptr, <usize>n << 2);
+  copyWords(dimsPtr(p), cand.ptr, n);
   store<u64>(p + B_KEY, key);
   // structural hash: operands by their own structural hash, never by id or data
   let h = mix(mix(mix(SEED, op), outDtype), outRank);
@@ -48,18 +48,39 @@ export function build(op: i32, nIn: i32, nAttr: i32): i32 {
   }
   for (let i = 0; i < nAttr; i++) h = mix(h, load<i32>(io.ptr + (<usize>(nIn + i) << 2)));
   store<u64>(p + B_HASH, finish(h));
+  let skel = mix(SEED, op);
+  for (let i = 0; i < nIn; i++) skel = mix64(skel, load<u64>(ptrOf(input(p, i)) + B_SKEL));
+  store<u64>(p + B_SKEL, finish(skel));
   setField(p, F_EXT, 1);
   insert(id);
   return id;
 }
 
-/** Orders a commutative op's operands by (structural hash, id), so a+b and b+a intern to
- *  one node and their Program does not depend on which was written first. */
+/** Orders a commutative op's operands so a+b and b+a intern to one node and serialize
+ *  alike: computed operands before leaves, then by skeleton hash (stable when only shapes or
+ *  constants change), then structural hash, then id. */
 function canonicalOrder(): void {
   const a = io.get(0), b = io.get(1);
-  const ha = load<u64>(ptrOf(a) + B_HASH), hb = load<u64>(ptrOf(b) + B_HASH);
-  if (ha > hb || (ha == hb && a > b)) { io.set(0, b); io.set(1, a); }
+  if (before(b, a)) { io.set(0, b); io.set(1, a); }
 }
+
+function before(x: i32, y: i32): bool {
+  const px = ptrOf(x), py = ptrOf(y);
+  const lx = isLeaf(field(px, F_OP)), ly = isLeaf(field(py, F_OP));
+  if (lx != ly) return ly;
+  const sx = load<u64>(px + B_SKEL), sy = load<u64>(py + B_SKEL);
+  if (sx != sy) return sx < sy;
+  const hx = load<u64>(px + B_HASH), hy = load<u64>(py + B_HASH);
+  if (hx != hy) return hx < hy;
+  return x < y;
+}
+
+@inline function isLeaf(op: i32): bool {
+  return op == K.OP_DATA || op == K.OP_SCALAR || op == K.OP_CONST;
+}
+
+/** Data and scalars are both params to a Program; consts are their own kind. */
+function leafSkeleton(op: i32): u64 { return finish(mix(SEED, op == K.OP_CONST ? K.OP_CONST : K.OP_PARAM)); }
 
 function leafHash(op: i32, dtype: i32, rank: i32, dims: usize): u64 {
   let h = mix(mix(mix(SEED, op), dtype), rank);
@@ -80,8 +101,9 @@ export function makeData(dtype: i32, rank: i32, buf: i32): i32 {
   }
   const id = allocNode(K.OP_DATA, dtype, rank, 0, 0);
   const p = ptrOf(id);
-  memory.copy(dimsPtr(p), io.ptr, <usize>rank << 2);
+  copyWords(dimsPtr(p), io.ptr, rank);
   store<u64>(p + B_HASH, leafHash(K.OP_DATA, dtype, rank, io.ptr));
+  store<u64>(p + B_SKEL, leafSkeleton(K.OP_DATA));
   setField(p, F_BUF, buf);
   setField(p, F_EXT, 1);
   return id;
@@ -92,6 +114,7 @@ export function makeScalar(dtype: i32, value: f64): i32 {
   const id = allocNode(K.OP_SCALAR, dtype, 0, 0, 0);
   const p = ptrOf(id);
   store<u64>(p + B_HASH, leafHash(K.OP_SCALAR, dtype, 0, 0));
+  store<u64>(p + B_SKEL, leafSkeleton(K.OP_SCALAR));
   store<f64>(p + B_VALUE, value);
   setField(p, F_EXT, 1);
   return id;
@@ -111,6 +134,7 @@ export function makeConst(dtype: i32, value: f64): i32 {
   memory.copy(dimsPtr(p), io.ptr, 8);
   store<u64>(p + B_KEY, key);
   store<u64>(p + B_HASH, key);
+  store<u64>(p + B_SKEL, leafSkeleton(K.OP_CONST));
   store<f64>(p + B_VALUE, value);
   setField(p, F_EXT, 1);
   insert(id);
@@ -166,9 +190,11 @@ export function realize(id: i32, buf: i32): i32 {
   unref(p);
   drain();
   setField(p, F_OP, K.OP_DATA);
+  nodeRealized();
   setField(p, F_NIN, 0);
   setField(p, F_NATTR, 0);
   setField(p, F_BUF, buf);
   store<u64>(p + B_HASH, leafHash(K.OP_DATA, field(p, 1), field(p, F_RANK), dimsPtr(p)));
+  store<u64>(p + B_SKEL, leafSkeleton(K.OP_DATA));
   return freed.len;
 }

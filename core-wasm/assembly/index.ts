@@ -1,5 +1,5 @@
 // The core's exports: integers in, integers out. ts/engine/core.ts is the only caller.
-import { slots, isAlive as alive, ptrOf, liveNodes } from './node';
+import { slots, isAlive as alive, ptrOf, liveNodes, pendingNodes } from './node';
 import { initIntern } from './intern';
 import * as G from './graph';
 import * as C from './cut';
@@ -23,6 +23,7 @@ export function isAlive(id: i32): bool { return alive(id); }
 /** The node's block: header words, then dims (see node.ts for the layout). */
 export function nodePtr(id: i32): usize { return ptrOf(id); }
 export function liveNodeCount(): i32 { return liveNodes; }
+export function pendingNodeCount(): i32 { return pendingNodes; }
 export function collectPending(): i32 { return C.collectPending(slots); }
 export function pendingPtr(): usize { return C.pending.ptr; }
 export function cut(rootsPtr: usize, nRoots: i32): i32 { return C.cut(rootsPtr, nRoots); }

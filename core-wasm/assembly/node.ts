@@ -1,6 +1,7 @@
 // A node is one heap block: a fixed header, then dims, inputs and attributes. Ids index the
 // slot table, so JS holds small integers and freed ids are reused.
-import { Vec } from './vec';
+import { Vec, zeroWords } from './vec';
+import { OP_CONST, OP_DATA, OP_SCALAR } from './generated/opcodes';
 
 export const F_OP = 0;     // opcode
 export const F_DTYPE = 1;
@@ -17,11 +18,16 @@ export const F_INTERNED = 11;
 export const B_KEY = 48;   // u64 intern key (identity of the inputs)
 export const B_HASH = 56;  // u64 structural hash (operand hashes, never data)
 export const B_VALUE = 64; // f64 value of a `scalar` or `const`
+export const B_SKEL = 72;  // u64 skeleton hash: ops and wiring only (no shapes, dtypes or values)
 export const HEADER = 20;  // words
 
 export const slots = new Vec();   // id -> block pointer (0 when free)
 export const freeIds = new Vec();
 export let liveNodes: i32 = 0;
+/** Live nodes that still need computing (not data, scalar or const leaves): the pending graph. */
+export let pendingNodes: i32 = 0;
+
+@inline function isLeafOp(op: i32): bool { return op == OP_CONST || op == OP_DATA || op == OP_SCALAR; }
 
 @inline export function ptrOf(id: i32): usize { return <usize>slots.get(id); }
 @inline export function field(p: usize, f: i32): i32 { return load<i32>(p + (<usize>f << 2)); }
@@ -35,10 +41,13 @@ export function isAlive(id: i32): bool {
   return id >= 0 && id < slots.len && slots.get(id) != 0;
 }
 
+/** A computed node became a data leaf. */
+export function nodeRealized(): void { pendingNodes--; }
+
 /** Allocates a node block and its id; the caller fills dims, inputs and attributes. */
 export function allocNode(op: i32, dtype: i32, rank: i32, nIn: i32, nAttr: i32): i32 {
   const p = heap.alloc(<usize>(HEADER + rank + nIn + nAttr) << 2);
-  memory.fill(p, 0, HEADER << 2);
+  zeroWords(p, HEADER);
   setField(p, F_OP, op);
   setField(p, F_DTYPE, dtype);
   setField(p, F_RANK, rank);
@@ -56,10 +65,12 @@ export function allocNode(op: i32, dtype: i32, rank: i32, nIn: i32, nAttr: i32):
     slots.push(<i32>p);
   }
   liveNodes++;
+  if (!isLeafOp(op)) pendingNodes++;
   return id;
 }
 
 export function freeNode(id: i32): void {
+  if (!isLeafOp(field(ptrOf(id), F_OP))) pendingNodes--;
   heap.free(ptrOf(id));
   slots.set(id, 0);
   freeIds.push(id);

@@ -17,6 +17,7 @@ interface CoreExports {
   isAlive(id: number): number;
   nodePtr(id: number): number;
   liveNodeCount(): number;
+  pendingNodeCount(): number;
   collectPending(): number;
   pendingPtr(): number;
   cut(rootsPtr: number, nRoots: number): number;
@@ -119,6 +120,7 @@ export const makeConst = (dtype: number, value: number): number => ex.makeConst(
 export const retain = (id: number): void => ex.retain(id);
 export const isAlive = (id: number): boolean => ex.isAlive(id) !== 0;
 export const liveNodeCount = (): number => ex.liveNodeCount();
+export const pendingNodeCount = (): number => ex.pendingNodeCount();
 
 function drainFreed(n: number): void {
   if (n === 0) return;
@@ -166,8 +168,9 @@ export function nodeAttrs(id: number): number[] {
 }
 
 export interface Cut {
-  /** A copy of the Program words. */
-  program: Int32Array;
+  /** A copy of the Program words, taken on access: read it before the next core call (cache
+   *  hits never need it, so they never pay for the copy). */
+  readonly program: Int32Array;
   /** Node id of each param slot. */
   params: Int32Array;
   hashHi: number;
@@ -195,10 +198,9 @@ export function cutPending(): { roots: number[]; cut: Cut } | null {
 function cutAt(rootsPtr: number, n: number): Cut {
   const words = ex.cut(rootsPtr, n);
   const m = mem();
-  const p = ex.programPtr() >> 2;
   const q = ex.paramsPtr() >> 2;
   return {
-    program: m.slice(p, p + words),
+    get program() { const p = ex.programPtr() >> 2; return mem().slice(p, p + words); },
     params: m.slice(q, q + ex.paramCount()),
     hashHi: ex.hashHi() >>> 0,
     hashLo: ex.hashLo() >>> 0,

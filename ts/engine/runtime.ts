@@ -104,6 +104,18 @@ export function syncNodes(ids: readonly number[]): void {
   if (roots.length > 0) run(roots, core.cut(roots));
 }
 
+let sinceCheck = 0;
+
+/** Called for every new handle: cuts the pending graph once it outgrows AUTO_CUT_NODES, so a
+ *  step that never calls markStep still runs in bounded graphs. Checked every 256 handles. */
+export function maybeAutoCut(): void {
+  if (++sinceCheck < 256) return;
+  sinceCheck = 0;
+  if (core.pendingNodeCount() <= flags.AUTO_CUT_NODES) return;
+  counters.autoCuts++;
+  markStep();
+}
+
 /** Materializes every pending node a tensor handle holds, as one graph. */
 export function markStep(): void {
   const pending = core.cutPending();
@@ -113,12 +125,13 @@ export function markStep(): void {
 /** Optimizes the Program of the last cut and compiles it (a cache miss). */
 function compile(c: core.Cut): Compiled {
   const t0 = now();
-  noteMiss(c.program, cache().programs());
+  const program = c.program;
+  noteMiss(program, cache().programs());
   const optimized = core.optimize(passMask());
   const exe = accelerator().compile(optimized);
   counters.compileMs += now() - t0;
   counters.cacheMisses++;
-  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program: c.program, optimized };
+  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program, optimized };
   cache().add(entry);
   return entry;
 }
