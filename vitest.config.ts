@@ -1,9 +1,89 @@
-import { defineConfig } from 'vitest/config';
+// Two projects over the same test files (issue 7): `node` (forked Node processes) and `browser`
+// (the same suites in headless Chromium through playwright).
+//   npm test                                  both (LT_BROWSER=1), as CI does
+//   npx vitest run test/ops                   node only: quick, needs no Chromium
+//   LT_BROWSER=1 npx vitest run test/ops      both
+//   npx vitest run --project browser test/ops browser only
+//
+// Which file runs where:
+//   *.node.test.ts      Node only (child_process, node:v8, node:vm, fs, the dist/ bundles in Node)
+//   *.browser.test.ts   browser only
+//   other *.test.ts     Node always; the browser too when under one of BROWSER_DIRS
+//
+// Chromium is Debian's (`apt-get install -y chromium`; .ci/run installs it): never
+// `npx playwright install`. LT_CHROMIUM overrides the executable.
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+
+/** The suites that run in the browser as well as in Node. */
+const BROWSER_DIRS = ['passes', 'ops', 'engine', 'reference', 'autodiff', 'train', 'browser', 'bundles'];
+
+/** The browser project exists when LT_BROWSER=1 (npm test) or a --project names it. */
+const argv = process.argv.slice(2);
+const WITH_BROWSER = process.env.LT_BROWSER === '1'
+  || argv.some((a, i) => (a.startsWith('--project=') ? a : argv[i - 1] === '--project' ? a : '').includes('browser'));
+
+const NODE_ONLY = '**/*.node.test.ts';
+const BROWSER_ONLY = '**/*.browser.test.ts';
+
+/** $LT_CHROMIUM, else Debian's real binary (beside the /usr/bin/chromium wrapper script, which
+ *  prints a harmless shell warning), else `chromium` on PATH. */
+function chromiumPath(): string {
+  if (process.env.LT_CHROMIUM) return process.env.LT_CHROMIUM;
+  if (existsSync('/usr/lib/chromium/chromium')) return '/usr/lib/chromium/chromium';
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of ['chromium', 'chromium-browser']) if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return '/usr/bin/chromium'; // not installed: the launch error names this path
+}
+
+const BROWSER_PROJECT = {
+  extends: true,
+  test: {
+    name: 'browser',
+    include: BROWSER_DIRS.map((d) => `test/${d}/**/*.test.ts`),
+    exclude: [...configDefaults.exclude, NODE_ONLY],
+    globalSetup: ['test/browser/node-reference.ts'],
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: ['--disable-gpu', '--disable-quic', '--no-proxy-server'],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+      screenshotFailures: false,
+    },
+  },
+} satisfies TestProjectInlineConfiguration;
 
 export default defineConfig({
+  // Cross-origin isolation (SharedArrayBuffer, shared WebAssembly memory) in the test pages.
+  // The library is single-threaded and does not need it; a threaded build will.
+  server: {
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, BROWSER_ONLY],
+          pool: 'forks',
+          globalSetup: ['test/browser/node-reference.ts'],
+        },
+      },
+      ...(WITH_BROWSER ? [BROWSER_PROJECT] : []),
+    ],
   },
 });
