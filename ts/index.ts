@@ -13,6 +13,7 @@ export type { TensorContainer } from './memory';
 export { ready, setBackend, getBackend, backends } from './backend';
 export { tidy, keep, dispose, memory } from './memory';
 export { metrics, resetMetrics, metricsReport } from './engine/metrics';
+export { env } from './engine/env';
 export * from './generated/elementwise';
 export * from './ops/math';
 export * from './ops/shape';
