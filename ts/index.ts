@@ -19,6 +19,10 @@ export * from './ops/math';
 export * from './ops/shape';
 export * from './ops/creation';
 export * as debug from './debug';
+export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad } from './autodiff/index';
+export type { NamedTensorMap, GradFunc, GradSaveFunc, CustomGradientResult } from './autodiff/index';
+export * as train from './train/index';
+export * as losses from './losses';
 
 /**
  * Barrier: runs every pending tensor that a handle still holds, as one graph.

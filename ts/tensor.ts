@@ -5,6 +5,7 @@ import { DTYPES, readNode, syncNodes, maybeAutoCut } from './engine/runtime';
 import { fmtShape } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
 import { track, untrack, type Cell } from './engine/lifetimes';
+import { registerVariable, registeredVariable } from './engine/variables';
 
 export type { DataType, TypedArray };
 export type Rank = number;
@@ -124,9 +125,12 @@ function nest(values: (number | boolean)[], shape: number[], axis: number, offse
  * v.assign(v.add(1));
  */
 export class Variable extends Tensor {
+  /** @internal Registers the variable by name (tfjs throws on a name in use). */
   constructor(node: number, public trainable = true, public readonly name = `variable${nextVariable++}`) {
+    if (registeredVariable(name)) throw new Error(`Variable with name ${name} was already registered`);
     super(node, false);
     track(this, true);
+    registerVariable(this);
   }
 
   /** Replaces the value; the new value must have the same shape and dtype. */

@@ -4,7 +4,7 @@
 import * as K from './generated/opcodes';
 import { Vec, copyWords } from './vec';
 import { SEED, mix, finish } from './hash';
-import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, B_HASH } from './node';
+import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, F_SEQ, B_HASH } from './node';
 
 export const MAGIC: i32 = 0x4750544c;
 export const VERSION: i32 = 1;
@@ -108,7 +108,7 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
 }
 
 /** Collects every computed node that a tensor handle still holds: markStep's roots, ordered
- *  by structural hash so that the Program does not depend on which ids were reused. */
+ *  by structural hash and creation order, so the Program does not depend on reused ids. */
 export function collectPending(slots: Vec): i32 {
   pending.len = 0;
   for (let id = 0; id < slots.len; id++) {
@@ -122,6 +122,12 @@ export function collectPending(slots: Vec): i32 {
 
 @inline function hashOf(id: i32): u64 { return load<u64>(ptrOf(id) + B_HASH); }
 
+/** Roots by structural hash, ties by creation order (ids are reused in any order). */
+@inline function after(a: i32, b: i32): bool {
+  const ha = hashOf(a), hb = hashOf(b);
+  return ha > hb || (ha == hb && field(ptrOf(a), F_SEQ) > field(ptrOf(b), F_SEQ));
+}
+
 /** Shell sort (Ciura's gaps): in place, no allocation, fast enough for thousands of roots. */
 function sortByHash(v: Vec): void {
   const gaps: StaticArray<i32> = [701, 301, 132, 57, 23, 10, 4, 1];
@@ -129,9 +135,8 @@ function sortByHash(v: Vec): void {
     const gap = gaps[g];
     for (let i = gap; i < v.len; i++) {
       const id = v.get(i);
-      const h = hashOf(id);
       let j = i;
-      while (j >= gap && hashOf(v.get(j - gap)) > h) { v.set(j, v.get(j - gap)); j -= gap; }
+      while (j >= gap && after(v.get(j - gap), id)) { v.set(j, v.get(j - gap)); j -= gap; }
       v.set(j, id);
     }
   }

@@ -8,7 +8,7 @@ import { lookup, insert, remove } from './intern';
 import { OP_COMMUTATIVE } from './generated/rules';
 import {
   allocNode, freeNode, nodeRealized, ptrOf, field, setField, dimsPtr, input,
-  F_OP, F_RANK, F_NIN, F_NATTR, F_REFS, F_EXT, F_BUF, B_KEY, B_HASH, B_VALUE, B_SKEL,
+  F_OP, F_RANK, F_NIN, F_NATTR, F_REFS, F_EXT, F_BUF, F_SEQ, B_KEY, B_HASH, B_VALUE, B_SKEL,
 } from './node';
 
 export const io = new Vec();      // JS writes inputs then attributes here
@@ -58,7 +58,7 @@ export function build(op: i32, nIn: i32, nAttr: i32): i32 {
 
 /** Orders a commutative op's operands so a+b and b+a intern to one node and serialize
  *  alike: computed operands before leaves, then by skeleton hash (stable when only shapes or
- *  constants change), then structural hash, then id. */
+ *  constants change), then structural hash, then creation order. */
 function canonicalOrder(): void {
   const a = io.get(0), b = io.get(1);
   if (before(b, a)) { io.set(0, b); io.set(1, a); }
@@ -72,7 +72,7 @@ function before(x: i32, y: i32): bool {
   if (sx != sy) return sx < sy;
   const hx = load<u64>(px + B_HASH), hy = load<u64>(py + B_HASH);
   if (hx != hy) return hx < hy;
-  return x < y;
+  return field(px, F_SEQ) < field(py, F_SEQ);   // creation order, not reusable ids
 }
 
 @inline function isLeaf(op: i32): bool {

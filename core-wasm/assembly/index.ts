@@ -1,5 +1,5 @@
 // The core's exports: integers in, integers out. ts/engine/core.ts is the only caller.
-import { slots, isAlive as alive, ptrOf, liveNodes, pendingNodes } from './node';
+import { slots, isAlive as alive, ptrOf, liveNodes, pendingNodes, HEADER } from './node';
 import { initIntern } from './intern';
 import * as G from './graph';
 import * as C from './cut';
@@ -22,6 +22,8 @@ export function freedPtr(): usize { return G.freed.ptr; }
 export function isAlive(id: i32): bool { return alive(id); }
 /** The node's block: header words, then dims (see node.ts for the layout). */
 export function nodePtr(id: i32): usize { return ptrOf(id); }
+/** Words before a node's dims (JS reads dims, inputs and attributes after them). */
+export function nodeHeaderWords(): i32 { return HEADER; }
 export function liveNodeCount(): i32 { return liveNodes; }
 export function pendingNodeCount(): i32 { return pendingNodes; }
 export function collectPending(): i32 { return C.collectPending(slots); }

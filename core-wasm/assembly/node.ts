@@ -19,11 +19,13 @@ export const B_KEY = 48;   // u64 intern key (identity of the inputs)
 export const B_HASH = 56;  // u64 structural hash (operand hashes, never data)
 export const B_VALUE = 64; // f64 value of a `scalar` or `const`
 export const B_SKEL = 72;  // u64 skeleton hash: ops and wiring only (no shapes, dtypes or values)
-export const HEADER = 20;  // words
+export const F_SEQ = 20;   // creation order: the tie-break that keeps Programs stable across steps
+export const HEADER = 22;  // words (21 is padding, so dims stay 8-byte aligned)
 
 export const slots = new Vec();   // id -> block pointer (0 when free)
 export const freeIds = new Vec();
 export let liveNodes: i32 = 0;
+let sequence: i32 = 0;
 /** Live nodes that still need computing (not data, scalar or const leaves): the pending graph. */
 export let pendingNodes: i32 = 0;
 
@@ -56,6 +58,7 @@ export function allocNode(op: i32, dtype: i32, rank: i32, nIn: i32, nAttr: i32):
   setField(p, F_NEXT, -1);
   setField(p, F_BUF, -1);
   setField(p, F_MARK, -1);
+  setField(p, F_SEQ, sequence++);
   let id: i32;
   if (freeIds.len > 0) {
     id = freeIds.pop();

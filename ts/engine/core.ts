@@ -16,6 +16,7 @@ interface CoreExports {
   freedPtr(): number;
   isAlive(id: number): number;
   nodePtr(id: number): number;
+  nodeHeaderWords(): number;
   liveNodeCount(): number;
   pendingNodeCount(): number;
   collectPending(): number;
@@ -35,7 +36,8 @@ interface CoreExports {
 }
 
 // Node block layout (core-wasm/assembly/node.ts): word offsets from the block start.
-const F_OP = 0, F_DTYPE = 1, F_RANK = 2, F_NIN = 3, F_NATTR = 4, F_BUF = 7, HEADER = 20, B_VALUE = 64;
+const F_OP = 0, F_DTYPE = 1, F_RANK = 2, F_NIN = 3, F_NATTR = 4, F_BUF = 7, B_VALUE = 64;
+let HEADER = 0;   // read from the core at load
 
 let ex: CoreExports;
 let i32 = new Int32Array(0);
@@ -46,6 +48,7 @@ let onFreeBuffer: (handle: number) => void = () => {};
 
 function attach(exports: CoreExports): void {
   ex = exports;
+  HEADER = ex.nodeHeaderWords();
   reserveIo(64);
 }
 

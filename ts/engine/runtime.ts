@@ -105,11 +105,21 @@ export function syncNodes(ids: readonly number[]): void {
 }
 
 let sinceCheck = 0;
+let holds = 0;
+
+/** Suspends the automatic cut until the returned function is called (nestable). Autodiff
+ *  holds it while f and its backward pass are recorded: a cut would realize f's intermediate
+ *  nodes into data leaves, which end the backward walk. The cut happens after the hold. */
+export function holdAutoCut(): () => void {
+  holds++;
+  let released = false;
+  return () => { if (!released) { released = true; holds--; } };
+}
 
 /** Called for every new handle: cuts the pending graph once it outgrows AUTO_CUT_NODES, so a
  *  step that never calls markStep still runs in bounded graphs. Checked every 256 handles. */
 export function maybeAutoCut(): void {
-  if (++sinceCheck < 256) return;
+  if (++sinceCheck < 256 || holds > 0) return;
   sinceCheck = 0;
   if (core.pendingNodeCount() <= flags.AUTO_CUT_NODES) return;
   counters.autoCuts++;

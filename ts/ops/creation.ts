@@ -8,6 +8,7 @@ import { Tensor, Variable, type DataType } from '../tensor';
 import { nodeFromValues, scalarNode, type TensorLike } from '../convert';
 import { result, recording, temp, arg, castNode, type Input } from './record';
 import { broadcastNode } from './shape';
+import { registeredVariable } from '../engine/variables';
 
 /**
  * Creates a tensor from values (nested arrays, typed arrays or a number).
@@ -193,6 +194,7 @@ export function randomNormal(shape: number[], mean = 0, stdDev = 1, dtype: 'floa
  */
 export function variable(initialValue: Tensor, trainable = true, name?: string, dtype?: DataType): Variable {
   return recording(() => {
+    if (name !== undefined && registeredVariable(name)) throw new Error(`Variable with name ${name} was already registered`);
     let n = arg('variable', initialValue);
     if (dtype) n = castNode(n, dtype);
     core.retain(n);
