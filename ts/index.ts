@@ -32,6 +32,14 @@ export * as losses from './losses';
 export function markStep(): void { runPending(); }
 
 /**
+ * The barrier as a Promise. On the WASM interpreter the step runs at once (the interpreter
+ * shares the thread); accelerators with their own worker overlap it with the next step's tracing.
+ * @example
+ * await lt.markStepAsync();
+ */
+export async function markStepAsync(): Promise<void> { runPending(); }
+
+/**
  * Materializes exactly these tensors, as one graph.
  * @example
  * lt.sync(a, b);
