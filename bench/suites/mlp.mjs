@@ -1,0 +1,176 @@
+// (e) One SGD training step of an MLP 784-256-256-10 (relu, softmax cross-entropy), batch 128,
+// lr 0.1, same data and initial weights everywhere. lazytensor has no autodiff yet, so the
+// backward pass is written by hand, and the peers run the very same hand-written math (no
+// tf.grad, no jax.grad), so every column does identical work:
+//   h1 = relu(x W1 + b1); h2 = relu(h1 W2 + b2); logits = h2 W3 + b3
+//   dlogits = (softmax(logits) - y) / B
+//   dW3 = h2ᵀ dlogits; db3 = Σ₀ dlogits; dz2 = (dlogits W3ᵀ) ⊙ [h2 > 0]; dW2 = h1ᵀ dz2; ...
+//   W ← W - lr dW
+// lazytensor: variables updated with assign inside lt.tidy, then lt.markStep() (one graph per
+// step). tfjs: tf.variable + assign in tf.tidy. jax-js: a pure step function over a params
+// object (eager, and jit), then blockUntilReady. The check runs two steps from the initial
+// weights on each implementation and compares all six parameters with tfjs-cpu's.
+import { useTf } from '../peers.mjs';
+import { uniform, rng } from '../data.mjs';
+
+export const title = 'MLP 784-256-256-10 training step, batch 128 (hand-written backward, SGD)';
+
+const B = 128, LR = 0.1;
+const SIZES = [[784, 256], [256, 256], [256, 10]];
+const NAMES = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
+
+function initData() {
+  const params = {};
+  SIZES.forEach(([fin, fout], i) => {
+    const a = Math.sqrt(6 / (fin + fout)); // Glorot uniform
+    params[`W${i + 1}`] = [uniform(fin * fout, -a, a, 100 + i), [fin, fout]];
+    params[`b${i + 1}`] = [new Float32Array(fout), [fout]];
+  });
+  const x = [uniform(B * 784, 0, 1, 200), [B, 784]];
+  const r = rng(201);
+  const y = new Float32Array(B * 10);
+  for (let i = 0; i < B; i++) y[i * 10 + Math.floor(r() * 10)] = 1;
+  return { params, x, y: [y, [B, 10]] };
+}
+
+export function cases({ lt, peers, ltBackends }) {
+  const { tf, jax } = peers;
+  let data;
+  const D = () => (data ??= initData());
+
+  const ltImpl = (b) => ({
+    name: `lazytensor[${b}]`,
+    async setup() {
+      lt.setBackend(b);
+      const { params, x: xd, y: yd } = D();
+      const v = {};
+      for (const k of NAMES) v[k] = lt.variable(lt.tensor(params[k][0].slice(), params[k][1]));
+      const x = lt.tensor(xd[0], xd[1]);
+      const y = lt.tensor(yd[0], yd[1]);
+      lt.markStep();
+      const step = () => {
+        lt.tidy(() => {
+          const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
+          const h2 = lt.relu(lt.matMul(h1, v.W2).add(v.b2));
+          const logits = lt.matMul(h2, v.W3).add(v.b3);
+          const dlog = lt.softmax(logits).sub(y).mul(1 / B);
+          const gW3 = lt.matMul(h2, dlog, true, false), gb3 = lt.sum(dlog, 0);
+          const dz2 = lt.matMul(dlog, v.W3, false, true).mul(lt.cast(lt.greater(h2, 0), 'float32'));
+          const gW2 = lt.matMul(h1, dz2, true, false), gb2 = lt.sum(dz2, 0);
+          const dz1 = lt.matMul(dz2, v.W2, false, true).mul(lt.cast(lt.greater(h1, 0), 'float32'));
+          const gW1 = lt.matMul(x, dz1, true, false), gb1 = lt.sum(dz1, 0);
+          const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
+          for (const k of NAMES) v[k].assign(v[k].sub(g[k].mul(LR)));
+        });
+        lt.markStep();
+      };
+      let m0;
+      return {
+        check() {
+          step(); step();
+          return NAMES.map((k) => v[k].dataSync());
+        },
+        fn: step,
+        beforeTiming() { m0 = lt.metrics(); },
+        afterTiming() {
+          const m = lt.metrics();
+          const steps = m.graphsExecuted - m0.graphsExecuted;
+          const misses = m.cacheMisses - m0.cacheMisses;
+          const exec = (m.executeMs - m0.executeMs) / Math.max(1, steps);
+          const compile = (m.compileMs - m0.compileMs) / Math.max(1, misses);
+          const problems = misses > 0
+            ? [`mlp: ${misses} compile-cache misses in ${steps} identical steps with lt.markStep() (compile ${compile.toFixed(2)} ms each)`]
+            : [];
+          return {
+            detail: `${steps} steps: ${m.cacheHits - m0.cacheHits} cache hits, ${misses} misses; execute ${exec.toFixed(1)} ms/step`,
+            extras: [{ label: 'execute (interpreter, lt.metrics().executeMs)', value: exec, unit: 'ms', key: 'execute' }],
+            problems,
+          };
+        },
+        teardown() { lt.dispose([...Object.values(v), x, y]); },
+      };
+    },
+  });
+
+  const tfImpl = (be) => ({
+    name: `tfjs-${be}`,
+    async setup() {
+      await useTf(tf, be);
+      const { params, x: xd, y: yd } = D();
+      const v = {};
+      for (const k of NAMES) v[k] = tf.variable(tf.tensor(params[k][0], params[k][1]));
+      const x = tf.tensor(xd[0], xd[1]);
+      const y = tf.tensor(yd[0], yd[1]);
+      const step = () => tf.tidy(() => {
+        const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
+        const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
+        const logits = tf.add(tf.matMul(h2, v.W3), v.b3);
+        const dlog = tf.mul(tf.sub(tf.softmax(logits), y), 1 / B);
+        const gW3 = tf.matMul(h2, dlog, true, false), gb3 = tf.sum(dlog, 0);
+        const dz2 = tf.mul(tf.matMul(dlog, v.W3, false, true), tf.cast(tf.greater(h2, 0), 'float32'));
+        const gW2 = tf.matMul(h1, dz2, true, false), gb2 = tf.sum(dz2, 0);
+        const dz1 = tf.mul(tf.matMul(dz2, v.W2, false, true), tf.cast(tf.greater(h1, 0), 'float32'));
+        const gW1 = tf.matMul(x, dz1, true, false), gb1 = tf.sum(dz1, 0);
+        const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
+        for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
+      });
+      return {
+        check() { step(); step(); return NAMES.map((k) => v[k].dataSync()); },
+        fn: step,
+        teardown() { tf.dispose([...Object.values(v), x, y]); },
+      };
+    },
+  });
+
+  // A pure step over a params object; every argument is consumed (jax-js ownership rules).
+  function jaxStep(p, x, y) {
+    const np = jax.numpy, nn = jax.nn;
+    const f32 = (a) => a.astype(np.float32);
+    const h1 = nn.relu(np.matmul(x.ref, p.W1.ref).add(p.b1.ref));
+    const h2 = nn.relu(np.matmul(h1.ref, p.W2.ref).add(p.b2.ref));
+    const logits = np.matmul(h2.ref, p.W3.ref).add(p.b3.ref);
+    const dlog = nn.softmax(logits, -1).sub(y).mul(1 / B);
+    const gW3 = np.matmul(np.transpose(h2.ref), dlog.ref), gb3 = np.sum(dlog.ref, 0);
+    const dz2 = np.matmul(dlog, np.transpose(p.W3.ref)).mul(f32(np.greater(h2, 0)));
+    const gW2 = np.matmul(np.transpose(h1.ref), dz2.ref), gb2 = np.sum(dz2.ref, 0);
+    const dz1 = np.matmul(dz2, np.transpose(p.W2.ref)).mul(f32(np.greater(h1, 0)));
+    const gW1 = np.matmul(np.transpose(x), dz1.ref), gb1 = np.sum(dz1, 0);
+    const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
+    const out = {};
+    for (const k of NAMES) out[k] = p[k].sub(g[k].mul(LR));
+    return out;
+  }
+
+  const jaxImpl = (mode) => ({
+    name: `jax-js ${mode}`,
+    async setup() {
+      const np = jax.numpy;
+      const { params, x: xd, y: yd } = D();
+      let p = {};
+      for (const k of NAMES) p[k] = np.array(params[k][0].slice()).reshape(params[k][1]);
+      const x = np.array(xd[0]).reshape(xd[1]);
+      const y = np.array(yd[0]).reshape(yd[1]);
+      const f = mode === 'jit' ? jax.jit(jaxStep) : jaxStep;
+      const step = async () => {
+        p = f(p, x.ref, y.ref);
+        await jax.blockUntilReady(p);
+      };
+      return {
+        async check() { await step(); await step(); return NAMES.map((k) => p[k].ref.dataSync()); },
+        fn: step,
+        isAsync: true,
+        teardown() { for (const k of NAMES) p[k].dispose(); x.dispose(); y.dispose(); if (mode === 'jit') f.dispose?.(); },
+      };
+    },
+  });
+
+  return [{
+    suite: 'mlp',
+    name: 'SGD step 784-256-256-10, b128',
+    unit: 'ms',
+    value: (ms) => ms,
+    tol: 1e-4,
+    release() { data = undefined; },
+    impls: [...ltBackends.map(ltImpl), tfImpl('cpu'), tfImpl('wasm'), jaxImpl('eager'), jaxImpl('jit')],
+  }];
+}
