@@ -3,7 +3,7 @@
 // over all its words is the compile-cache key.
 import * as K from './generated/opcodes';
 import { Vec, copyWords } from './vec';
-import { SEED, mix, finish } from './hash';
+import { SEED, mix, mix64, finish } from './hash';
 import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, F_SEQ, B_HASH } from './node';
 
 export const MAGIC: i32 = 0x4750544c;
@@ -17,9 +17,12 @@ export const recordNodes = new Vec();  // node id of each record of the last cut
 const stack = new Vec();
 let epoch: i32 = 0;
 export let hash: u64 = 0;
+let running: u64 = 0;
+let roots: usize = 0;
+let rootCount: i32 = 0;
+let recordCount: i32 = 0;
 
 function emitRecord(p: usize, id: i32): void {
-  recordNodes.push(id);
   const op = field(p, F_OP);
   const rank = field(p, F_RANK);
   const leafParam = op == K.OP_DATA || op == K.OP_SCALAR;
@@ -53,7 +56,7 @@ function emitRecord(p: usize, id: i32): void {
 
 const next = new Vec();   // per stack entry: the next input to visit
 
-/** Post-order walk from one root, emitting each unvisited node after its inputs. */
+/** Post-order walk from one root: numbers each unvisited node after its inputs. */
 function visit(root: i32, count: i32): i32 {
   if (field(ptrOf(root), F_MARK) == epoch) return count;
   stack.len = 0;
@@ -78,32 +81,65 @@ function visit(root: i32, count: i32): i32 {
     }
     stack.len--;
     next.len--;
-    emitRecord(p, id);
+    recordNodes.push(id);
+    hashRecord(p, id);
     setField(p, F_LOCAL, count++);
   }
   return count;
 }
 
-/** Serializes the graph the roots at rootsPtr need; returns the Program's word count. */
+/** Folds one record into the running hash: the node's structural hash (op, dtype, dims,
+ *  attributes and, recursively, its operands') plus where its inputs sit in this Program,
+ *  which is what sharing and parameter aliasing change. As discriminating as the words of
+ *  the serialized record, at a fraction of the cost: a cache hit never serializes. */
+@inline function hashRecord(p: usize, id: i32): void {
+  const op = field(p, F_OP);
+  running = mix64(running, load<u64>(p + B_HASH));
+  if (op == K.OP_DATA || op == K.OP_SCALAR) {
+    params.push(id);
+    return;
+  }
+  if (op == K.OP_CONST) return;
+  const nIn = field(p, F_NIN);
+  for (let i = 0; i < nIn; i++) running = mix(running, field(ptrOf(input(p, i)), F_LOCAL));
+}
+
+/** Walks the graph the roots at rootsPtr need, numbering records and params, and hashes it;
+ *  returns the record count. serialize() then writes the Program (only a cache miss needs it). */
 export function cut(rootsPtr: usize, nRoots: i32): i32 {
   epoch++;
-  program.len = 0;
   params.len = 0;
   recordNodes.len = 0;
-  for (let i = 0; i < HEADER_WORDS; i++) program.push(0);
+  running = SEED;
   let count = 0;
   for (let r = 0; r < nRoots; r++) count = visit(load<i32>(rootsPtr + (<usize>r << 2)), count);
-  for (let r = 0; r < nRoots; r++) program.push(field(ptrOf(load<i32>(rootsPtr + (<usize>r << 2))), F_LOCAL));
+  for (let r = 0; r < nRoots; r++) running = mix(running, field(ptrOf(load<i32>(rootsPtr + (<usize>r << 2))), F_LOCAL));
+  hash = finish(mix(running, count));
+  roots = rootsPtr;
+  rootCount = nRoots;
+  recordCount = count;
+  return count;
+}
+
+/** Writes the Program (docs/PROGRAM.md) of the last cut; returns its word count. The roots
+ *  must still be where cut() read them. */
+export function serialize(): i32 {
+  program.len = 0;
+  for (let i = 0; i < HEADER_WORDS; i++) program.push(0);
+  const saved = params.len;
+  params.len = 0;   // emitRecord renumbers the slots in the same order
+  for (let i = 0; i < recordCount; i++) {
+    const id = recordNodes.get(i);
+    emitRecord(ptrOf(id), id);
+  }
+  params.len = saved;
+  for (let r = 0; r < rootCount; r++) program.push(field(ptrOf(load<i32>(roots + (<usize>r << 2))), F_LOCAL));
   program.set(0, MAGIC);
   program.set(1, VERSION);
-  program.set(2, count);
+  program.set(2, recordCount);
   program.set(3, params.len);
-  program.set(4, nRoots);
+  program.set(4, rootCount);
   program.set(5, program.len);
-  let h = SEED;
-  const words = program.ptr, n = program.len;
-  for (let i = 0; i < n; i++) h = mix(h, load<i32>(words + (<usize>i << 2)));
-  hash = finish(h);
   return program.len;
 }
 

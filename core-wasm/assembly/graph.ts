@@ -113,7 +113,7 @@ export function makeData(dtype: i32, rank: i32, buf: i32): i32 {
 export function makeScalar(dtype: i32, value: f64): i32 {
   const id = allocNode(K.OP_SCALAR, dtype, 0, 0, 0);
   const p = ptrOf(id);
-  store<u64>(p + B_HASH, leafHash(K.OP_SCALAR, dtype, 0, 0));
+  store<u64>(p + B_HASH, leafHash(K.OP_DATA, dtype, 0, 0));   // a param, like rank-0 data
   store<u64>(p + B_SKEL, leafSkeleton(K.OP_SCALAR));
   store<f64>(p + B_VALUE, value);
   setField(p, F_EXT, 1);

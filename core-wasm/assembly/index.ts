@@ -28,7 +28,10 @@ export function liveNodeCount(): i32 { return liveNodes; }
 export function pendingNodeCount(): i32 { return pendingNodes; }
 export function collectPending(): i32 { return C.collectPending(slots); }
 export function pendingPtr(): usize { return C.pending.ptr; }
+/** Walks and hashes what the roots need; returns the record count. */
 export function cut(rootsPtr: usize, nRoots: i32): i32 { return C.cut(rootsPtr, nRoots); }
+/** Writes the last cut's Program; returns its word count (words at programPtr()). */
+export function serialize(): i32 { return C.serialize(); }
 export function programPtr(): usize { return C.program.ptr; }
 export function paramsPtr(): usize { return C.params.ptr; }
 export function paramCount(): i32 { return C.params.len; }

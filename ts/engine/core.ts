@@ -22,6 +22,7 @@ interface CoreExports {
   collectPending(): number;
   pendingPtr(): number;
   cut(rootsPtr: number, nRoots: number): number;
+  serialize(): number;
   programPtr(): number;
   paramsPtr(): number;
   paramCount(): number;
@@ -171,8 +172,8 @@ export function nodeAttrs(id: number): number[] {
 }
 
 export interface Cut {
-  /** A copy of the Program words, taken on access: read it before the next core call (cache
-   *  hits never need it, so they never pay for the copy). */
+  /** The Program, serialized and copied on access: read it before the next cut (a cache hit
+   *  never needs it, so it never pays for it). */
   readonly program: Int32Array;
   /** Node id of each param slot. */
   params: Int32Array;
@@ -198,13 +199,18 @@ export function cutPending(): { roots: number[]; cut: Cut } | null {
   return { roots, cut: cutAt(at, n) };
 }
 
+let lastRecordCount = 0;
+
 function cutAt(rootsPtr: number, n: number): Cut {
-  const words = ex.cut(rootsPtr, n);
-  const m = mem();
+  lastRecordCount = ex.cut(rootsPtr, n);
   const q = ex.paramsPtr() >> 2;
   return {
-    get program() { const p = ex.programPtr() >> 2; return mem().slice(p, p + words); },
-    params: m.slice(q, q + ex.paramCount()),
+    get program() {
+      const words = ex.serialize();
+      const p = ex.programPtr() >> 2;
+      return mem().slice(p, p + words);
+    },
+    params: mem().slice(q, q + ex.paramCount()),
     hashHi: ex.hashHi() >>> 0,
     hashLo: ex.hashLo() >>> 0,
   };
@@ -213,7 +219,7 @@ function cutAt(rootsPtr: number, n: number): Cut {
 /** Node id of each record of the last cut. */
 export function recordNodes(): Int32Array {
   const p = ex.recordNodesPtr() >> 2;
-  return mem().slice(p, p + mem()[(ex.programPtr() >> 2) + 2]);
+  return mem().slice(p, p + lastRecordCount);
 }
 
 /** Runs the passes (a mask of PASSES bits) on the Program of the last cut; returns a copy. */
