@@ -20,7 +20,8 @@ export const B_HASH = 56;  // u64 structural hash (operand hashes, never data)
 export const B_VALUE = 64; // f64 value of a `scalar` or `const`
 export const B_SKEL = 72;  // u64 skeleton hash: ops and wiring only (no shapes, dtypes or values)
 export const F_SEQ = 20;   // creation order: the tie-break that keeps Programs stable across steps
-export const HEADER = 22;  // words (21 is padding, so dims stay 8-byte aligned)
+export const F_SMALL = 21; // 1 when the block came from the small-block pool
+export const HEADER = 22;  // words (8-byte aligned, so dims follow a whole number of u64s)
 
 export const slots = new Vec();   // id -> block pointer (0 when free)
 export const freeIds = new Vec();
@@ -47,9 +48,18 @@ export function isAlive(id: i32): bool {
 export function nodeRealized(): void { pendingNodes--; }
 
 /** Allocates a node block and its id; the caller fills dims, inputs and attributes. */
+// Most nodes (rank <= 4, a few inputs and attributes) fit a 32-word block: a free list of
+// those makes allocation a pop instead of a trip through the general allocator.
+const SMALL_WORDS = 32;
+const smallFree = new Vec();
+
 export function allocNode(op: i32, dtype: i32, rank: i32, nIn: i32, nAttr: i32): i32 {
-  const p = heap.alloc(<usize>(HEADER + rank + nIn + nAttr) << 2);
+  const words = HEADER + rank + nIn + nAttr;
+  const small = words <= SMALL_WORDS;
+  const p: usize = !small ? heap.alloc(<usize>words << 2)
+    : smallFree.len > 0 ? <usize>smallFree.pop() : heap.alloc(SMALL_WORDS << 2);
   zeroWords(p, HEADER);
+  if (small) setField(p, F_SMALL, 1);
   setField(p, F_OP, op);
   setField(p, F_DTYPE, dtype);
   setField(p, F_RANK, rank);
@@ -73,8 +83,10 @@ export function allocNode(op: i32, dtype: i32, rank: i32, nIn: i32, nAttr: i32):
 }
 
 export function freeNode(id: i32): void {
-  if (!isLeafOp(field(ptrOf(id), F_OP))) pendingNodes--;
-  heap.free(ptrOf(id));
+  const p = ptrOf(id);
+  if (!isLeafOp(field(p, F_OP))) pendingNodes--;
+  if (field(p, F_SMALL)) smallFree.push(<i32>p);
+  else heap.free(p);
   slots.set(id, 0);
   freeIds.push(id);
   liveNodes--;
