@@ -12,7 +12,7 @@ const PASSES: PassName[] = ['cse', 'fold', 'simplify', 'matmulTranspose', 'dce']
 
 /** Op choices for random graphs: each takes the pool (same-shape [r, c] tensors) and a number. */
 type Step = { op: number; a: number; b: number; v: number };
-const STEPS = 16;
+const STEPS = 26;
 
 /** Builds a random graph over two inputs; returns its roots. Shapes stay [n, n] so every op fits. */
 function randomGraph(steps: Step[], n: number): lt.Tensor[] {
@@ -39,6 +39,16 @@ function randomGraph(steps: Step[], n: number): lt.Tensor[] {
       case 12: t = p.add(q).mul(q.add(p)); break;              // cse: a+b and b+a
       case 13: t = p.sum(1, true).add(p); break;
       case 14: t = lt.maximum(p, q).sub(lt.minimum(q, p)); break;
+      case 15: t = lt.where(p.greater(q), p, q.mul(0)); break;
+      case 16: t = p.cast('int32').cast('float32').add(p.round()); break;
+      case 17: t = lt.reverse(p, 0).add(lt.reverse(lt.reverse(q, 1), 1)); break;
+      case 18: t = lt.pad(p, [[1, 0], [0, 1]], v).slice([1, 0], [n, n]); break;
+      case 19: t = lt.concat([p, q], 0).slice([n, 0], [n, n]).mul(p); break;
+      case 20: t = lt.gather(p, lt.tensor(Array.from({ length: n }, (_, i) => n - 1 - i), [n], 'int32'), 0); break;
+      case 21: t = lt.softmax(p).add(lt.logSoftmax(q, 0)); break;
+      case 22: t = lt.clipByValue(p, -0.5, 0.5).sub(p.mean(0, true)); break;
+      case 23: t = lt.tile(p.slice([0, 0], [n, 1]), [1, n]).add(p.cumsum(1)); break;
+      case 24: t = p.sqrt().square().add(lt.scalar(1).div(lt.scalar(1))); break;
       default: t = p.mul(1.5).exp().log(); break;
     }
     pool.push(t);
