@@ -8,6 +8,7 @@
 // Which file runs where:
 //   *.node.test.ts      Node only (child_process, node:v8, node:vm, fs, the dist/ bundles in Node)
 //   *.browser.test.ts   browser only
+//   *.xla.test.ts       Node, only with LT_REQUIRE_XLA=1 (they need the native XLA addon)
 //   other *.test.ts     Node always; the browser too when under one of BROWSER_DIRS
 //
 // Chromium is Debian's (`apt-get install -y chromium`; .ci/run installs it): never
@@ -27,6 +28,10 @@ const WITH_BROWSER = process.env.LT_BROWSER === '1'
 
 const NODE_ONLY = '**/*.node.test.ts';
 const BROWSER_ONLY = '**/*.browser.test.ts';
+/** Tests of the XLA accelerator need the native addon (npm run build:native): they join the
+ *  node project only with LT_REQUIRE_XLA=1, and then a missing addon fails them. */
+const XLA_ONLY = '**/*.xla.test.ts';
+const WITH_XLA = process.env.LT_REQUIRE_XLA === '1';
 
 /** $LT_CHROMIUM, else Debian's real binary (beside the /usr/bin/chromium wrapper script, which
  *  prints a harmless shell warning), else `chromium` on PATH. */
@@ -44,7 +49,7 @@ const BROWSER_PROJECT = {
   test: {
     name: 'browser',
     include: BROWSER_DIRS.map((d) => `test/${d}/**/*.test.ts`),
-    exclude: [...configDefaults.exclude, NODE_ONLY],
+    exclude: [...configDefaults.exclude, NODE_ONLY, XLA_ONLY],
     globalSetup: ['test/browser/node-reference.ts'],
     browser: {
       enabled: true,
@@ -78,7 +83,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, BROWSER_ONLY],
+          exclude: [...configDefaults.exclude, BROWSER_ONLY, ...(WITH_XLA ? [] : [XLA_ONLY])],
           pool: 'forks',
           globalSetup: ['test/browser/node-reference.ts'],
         },

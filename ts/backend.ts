@@ -1,7 +1,9 @@
-// Choosing and initializing the accelerator. 'wasm' (the interpreter) is always available.
+// Choosing and initializing the accelerator. 'wasm' (the interpreter) is always available;
+// 'xla' where the native addon is built (npm run build:native, see native/README.md).
 import { initCore, initCoreSync, coreLoaded } from './engine/core';
 import { setAccelerator } from './engine/runtime';
 import { WasmAccelerator } from '../accelerators/wasm';
+import { XlaAccelerator, xlaStatus } from '../accelerators/xla/index';
 import type { Accelerator } from '../accelerators/accelerator';
 
 const available = new Map<string, Accelerator>();
@@ -37,6 +39,7 @@ export function setBackend(name: string): boolean {
   if (!info) throw new Error(`setBackend: unknown backend '${name}'; known: ${Object.keys(backends()).join(', ')}`);
   if (!info.available) throw new Error(`setBackend: backend '${name}' is not available: ${info.reason}`);
   ensureReady();
+  if (name === 'xla' && !available.has('xla')) available.set('xla', XlaAccelerator.create());
   current = name;
   setAccelerator(available.get(name)!);
   return true;
@@ -53,6 +56,6 @@ export function getBackend(): string { return current; }
 export function backends(): Record<string, { available: boolean; reason?: string }> {
   return {
     wasm: { available: true },
-    xla: { available: false, reason: 'the XLA accelerator is not built into this version of lazytensor' },
+    xla: xlaStatus(),
   };
 }

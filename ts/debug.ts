@@ -119,3 +119,4 @@ export function graphDot(...tensors: Tensor[]): string {
 }
 
 export { explainLastMiss } from './engine/explain';
+export { stablehlo } from './debug-stablehlo';

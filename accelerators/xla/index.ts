@@ -1,0 +1,100 @@
+// The XLA accelerator: Programs lowered to StableHLO (lower.ts) and compiled by XLA through the
+// native addon (native/xla_addon.cc, built by `npm run build:native`). Node only; optional:
+// `xlaStatus()` says why it is unavailable when the addon is not built or does not load.
+//
+// Device buffers are 1-D (the Accelerator interface gives no shapes): the lowered module takes
+// and returns flat tensors and reshapes inside, which XLA compiles away.
+import { type Accelerator, type DataType, type TypedArray } from '../accelerator';
+import { lowerProgram, parseProgram } from './lower';
+
+/** The addon's interface (native/xla_addon.cc). */
+export interface XlaAddon {
+  compile(mlir: string): number;
+  upload(dtype: number, data: TypedArray): number;
+  execute(exe: number, args: number[]): number[];
+  download(buf: number): Uint8Array;
+  free(buf: number): void;
+  release(exe: number): void;
+  stats(): { buffers: number; executables: number };
+}
+
+const DT: Record<DataType, number> = { float32: 0, int32: 1, bool: 2 };
+
+/** Where the built addon is looked for, relative to this module (source tree or dist/). */
+const CANDIDATES = ['../../native/build/lazytensor_xla.node', '../native/build/lazytensor_xla.node'];
+
+let loaded: { addon?: XlaAddon; reason?: string } | undefined;
+
+interface NodeProcess { versions?: { node?: string }; env?: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown }
+
+/** Loads the addon once; never throws. */
+export function loadXlaAddon(): { addon?: XlaAddon; reason?: string } {
+  if (loaded) return loaded;
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  if (!proc?.versions?.node || !proc.getBuiltinModule) return (loaded = { reason: 'XLA needs Node.js (>= 20.16) and its native addon' });
+  try {
+    const { createRequire } = proc.getBuiltinModule('module') as { createRequire(u: string): NodeRequire };
+    const { existsSync } = proc.getBuiltinModule('fs') as { existsSync(p: string): boolean };
+    const { fileURLToPath } = proc.getBuiltinModule('url') as { fileURLToPath(u: string | URL): string };
+    const here = import.meta.url;
+    const paths = proc.env?.LT_XLA_ADDON ? [proc.env.LT_XLA_ADDON] : CANDIDATES.map((c) => fileURLToPath(new URL(c, here)));
+    const path = paths.find((p) => existsSync(p));
+    if (!path) return (loaded = { reason: `the XLA addon is not built (npm run build:native; looked for ${paths.join(', ')})` });
+    return (loaded = { addon: createRequire(here)(path) as XlaAddon });
+  } catch (e) {
+    return (loaded = { reason: `the XLA addon failed to load: ${(e as Error).message}` });
+  }
+}
+
+/** Whether XLA can be used here, and why not. */
+export function xlaStatus(): { available: boolean; reason?: string } {
+  const l = loadXlaAddon();
+  return l.addon ? { available: true } : { available: false, reason: l.reason };
+}
+
+export class XlaAccelerator implements Accelerator {
+  readonly name = 'xla';
+  /** The StableHLO text of every compiled executable (for debugging). */
+  readonly modules = new Map<number, string>();
+
+  constructor(private addon: XlaAddon) {}
+
+  /** The accelerator on the loaded addon; throws with the reason when it is unavailable. */
+  static create(): XlaAccelerator {
+    const l = loadXlaAddon();
+    if (!l.addon) throw new Error(`xla: ${l.reason}`);
+    return new XlaAccelerator(l.addon);
+  }
+
+  compile(program: Int32Array): number {
+    const text = lowerProgram(parseProgram(program), { flat: true });
+    const exe = this.addon.compile(text);
+    this.modules.set(exe, text);
+    return exe;
+  }
+
+  execute(exe: number, params: readonly number[]): number[] {
+    return this.addon.execute(exe, [...params]);
+  }
+
+  release(exe: number): void {
+    this.modules.delete(exe);
+    this.addon.release(exe);
+  }
+
+  upload(dtype: DataType, data: TypedArray): number {
+    return this.addon.upload(DT[dtype], data);
+  }
+
+  download(handle: number, dtype: DataType, size: number): TypedArray {
+    const bytes = this.addon.download(handle);
+    const want = size * (dtype === 'bool' ? 1 : 4);
+    if (bytes.byteLength !== want) throw new Error(`xla: download: buffer ${handle} has ${bytes.byteLength} bytes, want ${want}`);
+    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    return dtype === 'float32' ? new Float32Array(copy) : dtype === 'int32' ? new Int32Array(copy) : new Uint8Array(copy);
+  }
+
+  free(handle: number): void {
+    this.addon.free(handle);
+  }
+}

@@ -1,0 +1,7 @@
+// acos float32
+module @lazytensor {
+  func.func public @main(%arg0: tensor<3x5xf32>) -> (tensor<3x5xf32>) {
+    %0 = "chlo.acos"(%arg0) : (tensor<3x5xf32>) -> tensor<3x5xf32>
+    "func.return"(%0) : (tensor<3x5xf32>) -> ()
+  }
+}

@@ -1,0 +1,7 @@
+// exp float32
+module @lazytensor {
+  func.func public @main(%arg0: tensor<3x5xf32>) -> (tensor<3x5xf32>) {
+    %0 = "stablehlo.exponential"(%arg0) : (tensor<3x5xf32>) -> tensor<3x5xf32>
+    "func.return"(%0) : (tensor<3x5xf32>) -> ()
+  }
+}

@@ -1,0 +1,14 @@
+// round float32
+module @lazytensor {
+  func.func public @main(%arg0: tensor<3x5xf32>) -> (tensor<3x5xf32>) {
+    %0 = "stablehlo.round_nearest_even"(%arg0) : (tensor<3x5xf32>) -> tensor<3x5xf32>
+    "func.return"(%0) : (tensor<3x5xf32>) -> ()
+  }
+}
+
+// round int32
+module @lazytensor {
+  func.func public @main(%arg0: tensor<7xi32>) -> (tensor<7xi32>) {
+    "func.return"(%arg0) : (tensor<7xi32>) -> ()
+  }
+}

@@ -1,0 +1,18 @@
+// sub float32 broadcast
+module @lazytensor {
+  func.func public @main(%arg0: tensor<3x1x4xf32>, %arg1: tensor<5x4xf32>) -> (tensor<3x5x4xf32>) {
+    %0 = "stablehlo.broadcast_in_dim"(%arg0) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<3x1x4xf32>) -> tensor<3x5x4xf32>
+    %1 = "stablehlo.broadcast_in_dim"(%arg1) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<5x4xf32>) -> tensor<3x5x4xf32>
+    %2 = "stablehlo.subtract"(%0, %1) : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
+    "func.return"(%2) : (tensor<3x5x4xf32>) -> ()
+  }
+}
+
+// sub int32
+module @lazytensor {
+  func.func public @main(%arg0: tensor<4x6xi32>, %arg1: tensor<6xi32>) -> (tensor<4x6xi32>) {
+    %0 = "stablehlo.broadcast_in_dim"(%arg1) {broadcast_dimensions = array<i64: 1>} : (tensor<6xi32>) -> tensor<4x6xi32>
+    %1 = "stablehlo.subtract"(%arg0, %0) : (tensor<4x6xi32>, tensor<4x6xi32>) -> tensor<4x6xi32>
+    "func.return"(%1) : (tensor<4x6xi32>) -> ()
+  }
+}
