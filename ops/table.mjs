@@ -65,7 +65,7 @@ const binary = [
   { name: 'sub', dtypes: 'fi', f: 'a - b', i: 'a - b', doc: 'Subtracts b from a element-wise, with broadcasting.' },
   { name: 'mul', commutative: true, dtypes: 'fi', f: 'a * b', i: 'a * b', doc: 'Multiplies two tensors element-wise, with broadcasting.' },
   { name: 'div', dtypes: 'f', f: 'a / b', doc: 'Divides a by b element-wise, with broadcasting (int32 / int32 is floorDiv, as tfjs).' },
-  { name: 'floorDiv', dtypes: 'fi', f: 'Mathf.floor(a / b)', i: 'floorDivI32(a, b)', api: 'ts/ops/math.ts', doc: 'Divides and rounds down element-wise, with broadcasting.' },
+  { name: 'floorDiv', dtypes: 'fi', f: '<f32>Math.floor(<f64>a / <f64>b)', i: 'floorDivI32(a, b)', api: 'ts/ops/math.ts', doc: 'Divides and rounds down element-wise, with broadcasting.' },
   { name: 'mod', dtypes: 'fi', f: 'modF32(a, b)', i: 'modI32(a, b)', doc: 'Remainder with the sign of the divisor, element-wise, with broadcasting.' },
   { name: 'pow', dtypes: 'fi', f: 'Mathf.pow(a, b)', i: 'f64ToI32(Math.pow(<f64>a, <f64>b))', doc: 'Computes a^b element-wise, with broadcasting.' },
   { name: 'maximum', commutative: true, dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.max(a, b)', i: 'max<i32>(a, b)', doc: 'Returns the larger of a and b element-wise, with broadcasting.' },

@@ -1,5 +1,7 @@
-// Builds both AssemblyScript modules and inlines them as base64 into ts/generated/wasm.ts, so
-// one loader works unchanged in Node (ESM and CJS), browsers and any consumer's bundler.
+// Builds the AssemblyScript modules and inlines them as base64 into ts/generated/wasm.ts, so
+// one loader works unchanged in Node (ESM and CJS), browsers and any consumer's bundler. The
+// interpreter is built twice: with SIMD, and with relaxed SIMD as well (fused multiply-adds),
+// which accelerators/wasm/index.ts picks where WebAssembly.validate accepts it.
 import asc from 'assemblyscript/asc';
 import { readFileSync } from 'node:fs';
 import { emit, HEADER } from './gen/common.mjs';
@@ -9,6 +11,7 @@ const COMMON = ['-O3', '--runtime', 'minimal', '--maximumMemory', '65536'];
 const MODULES = {
   CORE_WASM: ['core-wasm/assembly/index.ts', 'build/core.wasm', []],
   INTERP_WASM: ['accelerators/wasm/assembly/index.ts', 'build/interp.wasm', ['--enable', 'simd']],
+  INTERP_RELAXED_WASM: ['accelerators/wasm/assembly/index.ts', 'build/interp.relaxed.wasm', ['--enable', 'simd', '--enable', 'relaxed-simd']],
 };
 
 const lines = [HEADER];

@@ -1,6 +1,6 @@
 // The WASM interpreter accelerator: runs whole Programs inside its own AssemblyScript module
 // (accelerators/wasm/assembly), the CPU fallback that works in every Node and browser.
-import { INTERP_WASM } from '../../ts/generated/wasm';
+import { INTERP_WASM, INTERP_RELAXED_WASM } from '../../ts/generated/wasm';
 import { instantiate, instantiateSync } from '../../ts/engine/wasm';
 import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../accelerator';
 
@@ -13,14 +13,43 @@ interface InterpExports {
   release(exe: number): void;
 }
 
+/** A module whose one function is f32x4.relaxed_madd: valid only where the engine runs
+ *  relaxed SIMD (Chromium, Node 22+, Node 20 with --experimental-wasm-relaxed-simd). */
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
+  1, 8, 1, 96, 3, 123, 123, 123, 1, 123, // type: (v128, v128, v128) -> v128
+  3, 2, 1, 0, // one function of that type
+  10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2, 253, 133, 2, 11, // local.get 0 1 2; f32x4.relaxed_madd
+]);
+
+let relaxed: boolean | undefined;
+
+/** Whether this engine accepts relaxed SIMD (checked once). */
+export function relaxedSimdSupported(): boolean {
+  if (relaxed === undefined) {
+    try {
+      relaxed = WebAssembly.validate(RELAXED_PROBE);
+    } catch {
+      relaxed = false;
+    }
+  }
+  return relaxed;
+}
+
+/** The interpreter build this engine runs: relaxed SIMD (fused multiply-adds) where
+ *  accepted, else plain SIMD. */
+const interpWasm = (): string => (relaxedSimdSupported() ? INTERP_RELAXED_WASM : INTERP_WASM);
+
 export class WasmAccelerator implements Accelerator {
   readonly name = 'wasm';
+  /** Which interpreter build runs: 'relaxed-simd' (fused multiply-adds) or 'simd'. */
+  readonly build: 'relaxed-simd' | 'simd' = relaxedSimdSupported() ? 'relaxed-simd' : 'simd';
   private outputs = new Map<number, number>(); // exe -> output count
 
   private constructor(private ex: InterpExports) {}
 
-  static createSync(): WasmAccelerator { return new WasmAccelerator(instantiateSync<InterpExports>(INTERP_WASM)); }
-  static async create(): Promise<WasmAccelerator> { return new WasmAccelerator(await instantiate<InterpExports>(INTERP_WASM)); }
+  static createSync(): WasmAccelerator { return new WasmAccelerator(instantiateSync<InterpExports>(interpWasm())); }
+  static async create(): Promise<WasmAccelerator> { return new WasmAccelerator(await instantiate<InterpExports>(interpWasm())); }
 
   private get bytes(): Uint8Array { return new Uint8Array(this.ex.memory.buffer); }
 

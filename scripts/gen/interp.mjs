@@ -1,6 +1,10 @@
 // Emits the WASM interpreter's table-driven code (accelerators/wasm/assembly/generated/):
 // one plain loop per (op, dtype) from the table's f/i/b kernel expressions, and the switches
-// that pick a loop once per node, never per element.
+// that pick a loop once per node, never per element. Ops listed in VEC below also get a v128
+// SIMD loop for float32 / int32: unary ops over the whole (contiguous) input, binary ops over
+// every row the iterator yields whose operands are contiguous or a broadcast scalar, and
+// reductions over contiguous runs (several accumulators) and over columns; broadcasting
+// or strided rows, bool data and the ops without a vector form keep the scalar loops.
 import { fileURLToPath } from 'node:url';
 import { OPS } from '../../ops/table.mjs';
 import { HEADER, constName, emit } from './common.mjs';
@@ -25,6 +29,79 @@ const IMPORT_MATH =
   "import { erf32, sigmoid32, softplus32, selu32, floorDivI32, modI32, modF32, f64ToI32 } from '../math';\n";
 const IMPORT_ITER = "import { iterInner, iterRows, iterStep, iterOffset, iterNext } from '../iter';\n";
 
+const IMPORT_SIMD =
+  "import { exp4, log4, tanh4, sigmoid4, erf4, one4, six4, minusOne4, SCRATCH } from '../simd_math';\n";
+
+/** The v128 form of an op per dtype letter, as [the table kernel it stands for, the vector
+ *  expression] over `x` (unary), `a, b` (binary) or `acc, x` (reductions). A form is used only
+ *  while the table's kernel is still the one it was written for: when a row's kernel changes,
+ *  the generator warns and that (op, dtype) falls back to its scalar loop until the form here
+ *  is updated. Binary kernels finish a row's tail with the scalar kernel, so a binary form
+ *  must give exactly what it gives, lane by lane. Unary kernels run every element through the
+ *  vector form (the tail through SCRATCH), so the transcendentals (simd_math.ts, within their
+ *  documented error of the scalar ones) never depend on an element's position. Row reductions
+ *  re-associate float sums and products (four accumulators); column reductions keep the order. */
+const VEC = {
+  // unary
+  neg: { f: ['-x', 'f32x4.neg(x)'], i: ['-x', 'i32x4.neg(x)'] },
+  abs: { f: ['Mathf.abs(x)', 'f32x4.abs(x)'], i: ['abs<i32>(x)', 'i32x4.abs(x)'] },
+  exp: { f: ['Mathf.exp(x)', 'exp4(x)'] },
+  log: { f: ['Mathf.log(x)', 'log4(x)'] },
+  sqrt: { f: ['Mathf.sqrt(x)', 'f32x4.sqrt(x)'] },
+  rsqrt: { f: ['<f32>1 / Mathf.sqrt(x)', 'f32x4.div(one4(), f32x4.sqrt(x))'] },
+  square: { f: ['x * x', 'f32x4.mul(x, x)'], i: ['x * x', 'i32x4.mul(x, x)'] },
+  reciprocal: { f: ['<f32>1 / x', 'f32x4.div(one4(), x)'] },
+  tanh: { f: ['Mathf.tanh(x)', 'tanh4(x)'] },
+  sigmoid: { f: ['sigmoid32(x)', 'sigmoid4(x)'] },
+  // pmax(x, 0) is x < 0 ? 0 : x exactly (NaN and -0 stay)
+  relu: { f: ['x < 0 ? <f32>0 : x', 'f32x4.pmax(x, f32x4.splat(0))'], i: ['x < 0 ? 0 : x', 'i32x4.max_s(x, i32x4.splat(0))'] },
+  relu6: {
+    f: ['x < 0 ? <f32>0 : (x > 6 ? <f32>6 : x)', 'f32x4.pmin(f32x4.pmax(x, f32x4.splat(0)), six4())'],
+    i: ['x < 0 ? 0 : (x > 6 ? 6 : x)', 'i32x4.min_s(i32x4.max_s(x, i32x4.splat(0)), i32x4.splat(6))'],
+  },
+  sign: {
+    f: ['x > 0 ? <f32>1 : (x < 0 ? <f32>-1 : <f32>0)',
+      'v128.or(v128.and(f32x4.gt(x, f32x4.splat(0)), one4()), v128.and(f32x4.lt(x, f32x4.splat(0)), minusOne4()))'],
+    i: ['x > 0 ? 1 : (x < 0 ? -1 : 0)', 'i32x4.sub(i32x4.lt_s(x, i32x4.splat(0)), i32x4.gt_s(x, i32x4.splat(0)))'],
+  },
+  floor: { f: ['Mathf.floor(x)', 'f32x4.floor(x)'] },
+  ceil: { f: ['Mathf.ceil(x)', 'f32x4.ceil(x)'] },
+  round: { f: ['nearest<f32>(x)', 'f32x4.nearest(x)'], i: ['x', 'x'] },
+  erf: { f: ['erf32(x)', 'erf4(x)'] },
+  // binary
+  add: { f: ['a + b', 'f32x4.add(a, b)'], i: ['a + b', 'i32x4.add(a, b)'] },
+  sub: { f: ['a - b', 'f32x4.sub(a, b)'], i: ['a - b', 'i32x4.sub(a, b)'] },
+  mul: { f: ['a * b', 'f32x4.mul(a, b)'], i: ['a * b', 'i32x4.mul(a, b)'] },
+  div: { f: ['a / b', 'f32x4.div(a, b)'] },
+  floorDiv: { f: ['Mathf.floor(a / b)', 'f32x4.floor(f32x4.div(a, b))'] },
+  // wasm's min / max propagate NaN and order -0 below +0, as the table's kernels
+  maximum: { f: ['a != a || b != b ? NaN : Mathf.max(a, b)', 'f32x4.max(a, b)'], i: ['max<i32>(a, b)', 'i32x4.max_s(a, b)'] },
+  minimum: { f: ['a != a || b != b ? NaN : Mathf.min(a, b)', 'f32x4.min(a, b)'], i: ['min<i32>(a, b)', 'i32x4.min_s(a, b)'] },
+  squaredDifference: {
+    f: ['(a - b) * (a - b)', 'f32x4.mul(f32x4.sub(a, b), f32x4.sub(a, b))'],
+    i: ['(a - b) * (a - b)', 'i32x4.mul(i32x4.sub(a, b), i32x4.sub(a, b))'],
+  },
+  // reductions
+  sum: { f: ['acc + x', 'f32x4.add(acc, x)'], i: ['acc + x', 'i32x4.add(acc, x)'] },
+  prod: { f: ['acc * x', 'f32x4.mul(acc, x)'], i: ['acc * x', 'i32x4.mul(acc, x)'] },
+  max: { f: ['x != x || acc != acc ? NaN : Mathf.max(acc, x)', 'f32x4.max(acc, x)'], i: ['max<i32>(acc, x)', 'i32x4.max_s(acc, x)'] },
+  min: { f: ['x != x || acc != acc ? NaN : Mathf.min(acc, x)', 'f32x4.min(acc, x)'], i: ['min<i32>(acc, x)', 'i32x4.min_s(acc, x)'] },
+};
+/** The vector form of (op, dtype letter), or undefined. A table row may also name its own as
+ *  `vf` / `vi` (same conventions), which wins over VEC. */
+function vecOf(o, d) {
+  if (d === 'b') return undefined;
+  if (o[`v${d}`]) return o[`v${d}`];
+  const form = VEC[o.name]?.[d];
+  if (!form) return undefined;
+  if (form[0] !== o[d]) {
+    console.warn(`scripts/gen/interp.mjs: ${o.name} (${d}) has a new kernel in ops/table.mjs; its SIMD form is off until VEC is updated`);
+    return undefined;
+  }
+  return form[1];
+}
+const SPLAT = { f: 'f32x4.splat', i: 'i32x4.splat' };
+
 const rowsOf = (kind) => OPS.filter((o) => o.kind === kind);
 /** The dtype letters of a generated row; each must come with its kernel expression. */
 function letters(o) {
@@ -40,7 +117,24 @@ const store = (t, ptr, expr) =>
 const step = (t) => (t.shift ? ` << ${t.shift}` : '');
 
 function unaryKernel(o, d) {
-  const t = DT[d], u = outOf(o, d);
+  const t = DT[d], u = outOf(o, d), v = vecOf(o, d);
+  if (v && u === t) {
+    return `function ${fnName(o, d)}(px: usize, po: usize, n: i32): void {
+  const end = px + (<usize>(n & ~3) << 2);
+  while (px < end) {
+    const x = v128.load(px);
+    v128.store(po, ${v});
+    px += 16; po += 16;
+  }
+  const rest = <usize>(n & 3) << 2;
+  if (rest) {
+    memory.copy(SCRATCH, px, rest);
+    const x = v128.load(SCRATCH);
+    v128.store(SCRATCH, ${v});
+    memory.copy(po, SCRATCH, rest);
+  }
+}`;
+  }
   return `function ${fnName(o, d)}(px: usize, po: usize, n: i32): void {
   for (let k = 0; k < n; k++) {
     const x = ${load(t, `px + (<usize>k${step(t)})`)};
@@ -50,7 +144,37 @@ function unaryKernel(o, d) {
 }
 
 function binaryKernel(o, d) {
-  const t = DT[d], u = outOf(o, d);
+  const t = DT[d], u = outOf(o, d), v = vecOf(o, d);
+  if (v && u === t) {
+    // Per row: both operands contiguous, or one a broadcast scalar (splat once per row).
+    const loop = (la, lb, inc, pre = '') => `{${pre}
+      const end = po + (<usize>(n & ~3) << 2);
+      while (po < end) {
+        const a = ${la}, b = ${lb};
+        v128.store(po, ${v});
+        ${inc}po += 16;
+      }
+    }`;
+    const splat = (name, q) => `\n      const ${name} = ${SPLAT[d]}(${load(t, q)});`;
+    return `function ${fnName(o, d)}(pa: usize, pb: usize, po: usize): void {
+  const n = iterInner();
+  const sa = iterStep(0), sb = iterStep(1);
+  const mode = n < 4 || sa > 1 || sb > 1 || sa < 0 || sb < 0 ? 0 : 1 + sa + 2 * sb; // 2: a, 3: b, 4: both
+  const ea = <usize>sa${step(t)}, eb = <usize>sb${step(t)};
+  for (let r = iterRows(); r > 0; r--) {
+    let qa = pa + (<usize>iterOffset(0)${step(t)}), qb = pb + (<usize>iterOffset(1)${step(t)});
+    let k = 0;
+    if (mode == 4) ${loop('v128.load(qa)', 'v128.load(qb)', 'qa += 16; qb += 16; ')} else if (mode == 2) ${loop('v128.load(qa)', 'vb', 'qa += 16; ', splat('vb', 'qb'))} else if (mode == 3) ${loop('va', 'v128.load(qb)', 'qb += 16; ', splat('va', 'qa'))}
+    if (mode > 1) k = n & ~3;
+    for (; k < n; k++) {
+      const a = ${load(t, 'qa')}, b = ${load(t, 'qb')};
+      ${store(u, 'po', o[d])};
+      qa += ea; qb += eb; po += ${1 << u.shift};
+    }
+    iterNext();
+  }
+}`;
+  }
   return `function ${fnName(o, d)}(pa: usize, pb: usize, po: usize): void {
   const n = iterInner();
   const sa = <usize>iterStep(0)${step(t)}, sb = <usize>iterStep(1)${step(t)};
@@ -75,24 +199,80 @@ function initOf(init, d) {
 }
 
 function reduceKernel(o, d) {
-  const t = DT[d];
+  const t = DT[d], v = vecOf(o, d);
+  // Four vector accumulators over 16-element blocks, folded lane by lane into the scalar
+  // accumulator, which then takes the rest in order.
+  const vec = !v ? '' : `
+    if (len >= 16) {
+      const init = ${SPLAT[d]}(${initOf(o.init, d)});
+      let v0 = init, v1 = init, v2 = init, v3 = init;
+      for (; k + 16 <= len; k += 16) {
+        let acc = v0, x = v128.load(px);
+        v0 = ${v};
+        acc = v1; x = v128.load(px, 16);
+        v1 = ${v};
+        acc = v2; x = v128.load(px, 32);
+        v2 = ${v};
+        acc = v3; x = v128.load(px, 48);
+        v3 = ${v};
+        px += 64;
+      }
+      let acc = v0, x = v1;
+      v0 = ${v};
+      acc = v2; x = v3;
+      v2 = ${v};
+      acc = v0; x = v2;
+      const w = ${v};
+${[0, 1, 2, 3].map((l) => `      { const x = ${d}32x4.extract_lane(w, ${l}), acc = a; a = <${t.type}>(${o[d]}); }`).join('\n')}
+    }`;
   return `function ${fnName(o, d)}(px: usize, po: usize, outer: i32, len: i32): void {
   for (let j = 0; j < outer; j++) {
-    let acc: ${t.type} = ${initOf(o.init, d)};
-    for (let k = 0; k < len; k++) {
+    let a: ${t.type} = ${initOf(o.init, d)};
+    let k = 0;${vec}
+    for (; k < len; k++) {
       const x = ${load(t, 'px')};
-      acc = <${t.type}>(${o[d]});
+      let acc = a;
+      a = <${t.type}>(${o[d]});
       px += ${1 << t.shift};
     }
-    ${store(t, `po + (<usize>j${step(t)})`, 'acc')};
+    ${store(t, `po + (<usize>j${step(t)})`, 'a')};
+  }
+}`;
+}
+
+/** Column reductions: x is [outer, len, inner], out [outer, inner]; every output folds its
+ *  len inputs in order (the same result as the row kernel's scalar loop), a row at a time. */
+function reduceColsKernel(o, d) {
+  const t = DT[d], v = vecOf(o, d), sz = 1 << t.shift;
+  const vec = !v ? '' : `
+      for (; j + 4 <= inner; j += 4) {
+        const q = po + (<usize>j << 2);
+        const acc = v128.load(q), x = v128.load(px + (<usize>j << 2));
+        v128.store(q, ${v});
+      }`;
+  return `function ${fnName(o, d).replace('reduce_', 'reducecols_')}(px: usize, po: usize, outer: i32, len: i32, inner: i32): void {
+  const row = <usize>inner * ${sz};
+  for (let i = 0; i < outer; i++) {
+    for (let j = 0; j < inner; j++) ${store(t, `po + (<usize>j${step(t)})`, initOf(o.init, d))};
+    for (let r = 0; r < len; r++) {
+      let j = 0;${vec}
+      for (; j < inner; j++) {
+        const q = po + (<usize>j${step(t)});
+        const acc = ${load(t, 'q')}, x = ${load(t, `px + (<usize>j${step(t)})`)};
+        ${store(t, 'q', o[d])};
+      }
+      px += row;
+    }
+    po += row;
   }
 }`;
 }
 
 /** `switch (op)` then `dt`: returns false when the pair has no kernel. */
-function dispatch(name, params, args, rows) {
+function dispatch(name, params, args, rows, prefix) {
+  const fn = (o, d) => (prefix ? fnName(o, d).replace(`${o.kind}_`, prefix) : fnName(o, d));
   const cases = rows.map((o) => {
-    const ifs = letters(o).map((d) => `      if (dt == ${DT[d].dt}) { ${fnName(o, d)}(${args}); return true; }`);
+    const ifs = letters(o).map((d) => `      if (dt == ${DT[d].dt}) { ${fn(o, d)}(${args}); return true; }`);
     return `    case ${constName(o.name)}: {\n${ifs.join('\n')}\n      return false;\n    }`;
   });
   return `/** Runs the kernel of (op, dt); false if the table has none. */
@@ -112,7 +292,7 @@ function genUnary() {
   const rows = rowsOf('unary');
   const kernels = rows.flatMap((o) => letters(o).map((d) => unaryKernel(o, d)));
   const disp = dispatch('runUnary', 'px: usize, po: usize, n: i32', 'px, po, n', rows);
-  return file(importRows(rows) + IMPORT_MATH, kernels, disp);
+  return file(importRows(rows) + IMPORT_MATH + IMPORT_SIMD, kernels, disp);
 }
 
 function genBinary() {
@@ -125,10 +305,12 @@ function genBinary() {
 
 function genReduce() {
   const rows = rowsOf('reduce');
-  const kernels = rows.flatMap((o) => letters(o).map((d) => reduceKernel(o, d)));
-  const doc = '// Each of `outer` outputs folds `len` contiguous inputs, in order.\n';
+  const kernels = rows.flatMap((o) => letters(o).flatMap((d) => [reduceKernel(o, d), reduceColsKernel(o, d)]));
+  const doc = '// runReduce: each of `outer` outputs folds `len` contiguous inputs (vector loops re-associate\n' +
+    '// float sums and products); runReduceCols: out[i, j] folds x[i, :, j] in order.\n';
   const disp = dispatch('runReduce', 'px: usize, po: usize, outer: i32, len: i32', 'px, po, outer, len', rows);
-  return file(importRows(rows) + doc, kernels, disp);
+  const cols = dispatch('runReduceCols', 'px: usize, po: usize, outer: i32, len: i32, inner: i32', 'px, po, outer, len, inner', rows, 'reducecols_');
+  return file(importRows(rows) + doc, kernels, disp + '\n\n' + cols);
 }
 
 /** Per-op facts the validator needs: kind, allowed input dtypes, output dtype rule. */

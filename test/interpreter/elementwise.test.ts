@@ -10,7 +10,7 @@ import {
 let it_: Interp;
 beforeAll(async () => {
   it_ = await loadInterp();
-});
+}, 180_000); // a stale build is rebuilt first
 
 const SELU_SCALE = 1.0507009873554804934193349852946, SELU_ALPHA = 1.6732632423543772848170429916717;
 const SOFTPLUS_T = Math.log(1.1920928955078125e-7) + 2;

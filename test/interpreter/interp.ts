@@ -1,5 +1,6 @@
-// Loads build/interp.wasm (regenerating and rebuilding it first when a source is newer) and
-// runs hand-built Programs through compile / execute / release.
+// Loads build/interp.wasm, or build/interp.relaxed.wasm (the relaxed-SIMD build), regenerating
+// and rebuilding it first when a source is newer, and runs hand-built Programs through
+// compile / execute / release.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +8,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type DType, type Program } from './program';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WASM = join(ROOT, 'build/interp.wasm');
-/** The build: `npx asc --config accelerators/wasm/asconfig.json --target release`. */
+/** The builds: `npx asc --config accelerators/wasm/asconfig.json --target release`, the
+ *  relaxed one with `--enable relaxed-simd` added (as scripts/build-wasm.mjs builds them). */
+const BUILDS = {
+  simd: { wasm: join(ROOT, 'build/interp.wasm'), extra: [] as string[] },
+  relaxed: { wasm: join(ROOT, 'build/interp.relaxed.wasm'), extra: ['--enable', 'relaxed-simd'] },
+};
+export type Build = keyof typeof BUILDS;
 const ASC_ARGS = ['--config', 'accelerators/wasm/asconfig.json', '--target', 'release'];
 
 function newestMtime(path: string): number {
@@ -17,42 +23,63 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
 }
 
-function isStale(): boolean {
+function isStale(wasm: string): boolean {
   const sources = ['accelerators/wasm', 'ops/table.mjs', 'scripts/gen'].map((p) => join(ROOT, p));
-  return !existsSync(WASM) || statSync(WASM).mtimeMs < Math.max(...sources.map(newestMtime));
+  return !existsSync(wasm) || statSync(wasm).mtimeMs < Math.max(...sources.map(newestMtime));
 }
 
 /** Regenerates the table-driven sources and rebuilds when build/interp.wasm is missing or older
  *  than them. Test files run in parallel processes: one builds (holding a lock directory) while
  *  the others wait, and the file appears by rename, never half written. */
-async function ensureBuilt(): Promise<void> {
-  const lock = `${WASM}.lock`;
-  for (const start = Date.now(); isStale(); await new Promise((r) => setTimeout(r, 100))) {
+async function ensureBuilt(build: Build): Promise<void> {
+  const { wasm } = BUILDS[build];
+  const lock = `${wasm}.lock`;
+  for (const start = Date.now(); isStale(wasm); await new Promise((r) => setTimeout(r, 100))) {
     try {
       mkdirSync(lock, { recursive: false });
     } catch {
-      if (Date.now() - start < 60_000) continue; // another file is building
+      if (Date.now() - start < 120_000) continue; // another file is building
       rmSync(lock, { recursive: true, force: true }); // left by a crashed run
       continue;
     }
     try {
-      if (isStale()) await build();
+      if (isStale(wasm)) await rebuild(build);
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
   }
 }
 
-async function build(): Promise<void> {
+async function rebuild(build: Build): Promise<void> {
+  const { wasm, extra } = BUILDS[build];
   if (!existsSync(join(ROOT, 'core-wasm/assembly/generated/opcodes.ts'))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts/gen-ops.mjs')], { cwd: ROOT });
   }
   const gen = pathToFileURL(join(ROOT, 'scripts/gen/interp.mjs')).href;
   (await import(/* @vite-ignore */ gen)).genInterp();
-  const tmp = `${WASM}.${process.pid}.tmp`;
+  const tmp = `${wasm}.${process.pid}.tmp`;
   const asc = join(ROOT, 'node_modules/assemblyscript/bin/asc.js');
-  execFileSync(process.execPath, [asc, ...ASC_ARGS, '-o', tmp], { cwd: ROOT, stdio: 'pipe' });
-  renameSync(tmp, WASM);
+  mkdirSync(join(ROOT, 'build'), { recursive: true });
+  execFileSync(process.execPath, [asc, ...ASC_ARGS, ...extra, '-o', tmp], { cwd: ROOT, stdio: 'pipe' });
+  renameSync(tmp, wasm);
+}
+
+/** A module using f32x4.relaxed_madd, the probe accelerators/wasm/index.ts validates. */
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 96, 3, 123, 123, 123, 1, 123, 3, 2, 1, 0,
+  10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2, 253, 133, 2, 11,
+]);
+
+/** Whether this engine runs relaxed SIMD, turning on Node 20's experimental flag if needed
+ *  (V8 reads it when a module is compiled, so setting it at run time works). */
+export async function relaxedSimdAvailable(): Promise<boolean> {
+  if (WebAssembly.validate(RELAXED_PROBE)) return true;
+  try {
+    (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    return false;
+  }
+  return WebAssembly.validate(RELAXED_PROBE);
 }
 
 type Exports = {
@@ -133,12 +160,14 @@ export class Interp {
   }
 }
 
-let instance: Promise<Interp> | undefined;
+const instances: Partial<Record<Build, Promise<Interp>>> = {};
 
-/** One interpreter per test file (each runs in its own process). */
-export function loadInterp(): Promise<Interp> {
-  instance ??= (async () => {
-    await ensureBuilt();
+/** One interpreter per build and test file (each file runs in its own process). The relaxed
+ *  build needs relaxedSimdAvailable() first. */
+export function loadInterp(build: Build = 'simd'): Promise<Interp> {
+  return (instances[build] ??= (async () => {
+    await ensureBuilt(build);
+    const WASM = BUILDS[build].wasm;
     const env = {
       abort(msg: number, file: number, line: number, col: number): never {
         throw new Error(`interp abort at ${line}:${col} (msg ${msg}, file ${file})`);
@@ -146,6 +175,5 @@ export function loadInterp(): Promise<Interp> {
     };
     const { instance: inst } = await WebAssembly.instantiate(readFileSync(WASM), { env });
     return new Interp(inst.exports as unknown as Exports);
-  })();
-  return instance;
+  })());
 }

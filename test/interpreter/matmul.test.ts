@@ -7,7 +7,7 @@ import { expectClose, expectEqual, numel, unravel, ravel, broadcastShape, seq } 
 let it_: Interp;
 beforeAll(async () => {
   it_ = await loadInterp();
-});
+}, 180_000); // a stale build is rebuilt first
 
 /** float64 reference: a [..., m, k] (or [..., k, m]), b [..., k, n] (or [..., n, k]). */
 function refMatMul(a: ArrayLike<number>, ad: number[], b: ArrayLike<number>, bd: number[], tA: boolean, tB: boolean) {

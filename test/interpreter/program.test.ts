@@ -8,7 +8,7 @@ import { expectClose, expectEqual, f32, bool } from './reference';
 let it_: Interp;
 beforeAll(async () => {
   it_ = await loadInterp();
-});
+}, 180_000); // a stale build is rebuilt first
 
 const ERR = {
   MAGIC: -1, VERSION: -2, LENGTH: -3, HEADER: -4, OPCODE: -5, DTYPE: -6, RANK: -7, INPUT: -8,

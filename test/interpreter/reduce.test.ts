@@ -7,7 +7,7 @@ import { expectClose, expectEqual, numel, unravel, ravel, seq, f32, i32 } from '
 let it_: Interp;
 beforeAll(async () => {
   it_ = await loadInterp();
-});
+}, 180_000); // a stale build is rebuilt first
 
 type Fold = { init: number; f: (acc: number, x: number) => number };
 const nanMax = (a: number, x: number) => (Number.isNaN(a) || Number.isNaN(x) ? NaN : Math.max(a, x));

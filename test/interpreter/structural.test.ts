@@ -7,7 +7,7 @@ import { expectEqual, numel, unravel, ravel, i32, f32, bool } from './reference'
 let it_: Interp;
 beforeAll(async () => {
   it_ = await loadInterp();
-});
+}, 180_000); // a stale build is rebuilt first
 
 /** Distinct values 1..n in the dtype (bool: a fixed pattern). */
 function iota(dt: DType, n: number): Data {

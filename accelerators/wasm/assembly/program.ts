@@ -241,9 +241,32 @@ function freeDead(exe: Exe, i: i32, bufs: usize): void {
   const rec = exeRecord(exe, i);
   for (let k = 0; k < recNIn(rec); k++) {
     const j = recInput(rec, k);
-    if (i32At(exe.lastUse, j) == i && ptrAt(bufs, j)) { heap.free(ptrAt(bufs, j)); setPtrAt(bufs, j, 0); }
+    const buf = ptrAt(bufs, j);
+    if (i32At(exe.lastUse, j) == i && buf) {
+      if (buf != ptrAt(bufs, i)) heap.free(buf); // else the output took it over (reusable)
+      setPtrAt(bufs, j, 0);
+    }
   }
   if (i32At(exe.lastUse, i) == i) { heap.free(ptrAt(bufs, i)); setPtrAt(bufs, i, 0); }
+}
+
+/** An elementwise node (unary or binary) may write over an input that dies with it: one it
+ *  reads unbroadcast (the same element count as the output, hence the same layout) and of
+ *  the same element size, computed here (a param's buffer belongs to the caller). Each output
+ *  element is written after its own inputs are read, so the kernels run in place. Returns
+ *  that buffer (freeDead then drops it from the input without freeing it), or 0. */
+function reusable(exe: Exe, i: i32, bufs: usize): usize {
+  const rec = exeRecord(exe, i), kind = opKind(recOp(rec));
+  if (kind != KIND_UNARY && kind != KIND_BINARY) return 0;
+  const size = dtypeSize(recDtype(rec));
+  for (let k = 0; k < recNIn(rec); k++) {
+    const j = recInput(rec, k), x = exeRecord(exe, j);
+    if (i32At(exe.lastUse, j) != i || recOp(x) == OP_PARAM || exeNumel(exe, j) != exeNumel(exe, i)) continue;
+    if (dtypeSize(recDtype(x)) != size) continue;
+    const buf = ptrAt(bufs, j);
+    if (buf) return buf;
+  }
+  return 0;
 }
 
 /** Runs executable `id` over the param buffers at `args`; writes the output buffers to `outs`. */
@@ -258,7 +281,8 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
   for (let i = 0; i < exe.nNodes; i++) {
     const rec = exeRecord(exe, i), op = recOp(rec);
     if (op == OP_PARAM) { setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0))); continue; }
-    const out = heap.alloc(bytesOf(exe, i));
+    let out = reusable(exe, i, bufs);
+    if (!out) out = heap.alloc(bytesOf(exe, i));
     setPtrAt(bufs, i, out);
     if (op == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
     else { c.rec = rec; c.out = out; runNode(c); }

@@ -1,6 +1,8 @@
-// sum prod max min all any over sorted, unique axes. The reduced axes are first moved last by
-// a strided copy (skipped when they already are), so each output folds one contiguous run.
-import { runReduce } from './generated/reduce';
+// sum prod max min all any over sorted, unique axes. When the reduced axes are one run of
+// adjacent axes, x is read in place as [outer, len, inner]: a contiguous fold per output when
+// inner is 1, a column fold (out[i, :] op= x[i, r, :], vectorized along the row) otherwise.
+// Any other set of axes is first moved last by a strided copy.
+import { runReduce, runReduceCols } from './generated/reduce';
 import {
   Ctx, inRec, inBuf, inNumel, recOp, recDtype, recRank, recDims, recDim, recNAttr, recAttr, dtypeSize,
   i32At, setI32At,
@@ -10,11 +12,10 @@ import { iterBegin, iterSetStride, iterContiguous, iterFinish, iterCopy, contigu
 const IN_STRIDES = memory.data(8 * 4);
 const NEW_DIMS = memory.data(8 * 4);
 
-/** True when the reduced axes are the last ones, in order: x is already laid out as wanted. */
-function reducedAreLast(rec: usize, r: i32): bool {
+/** True when the reduced axes (sorted, unique) are adjacent: no kept axis between them. */
+function reducedAreAdjacent(rec: usize): bool {
   const nAxes = recNAttr(rec) - 1;
-  for (let a = 0; a < nAxes; a++) if (recAttr(rec, 1 + a) != r - nAxes + a) return false;
-  return true;
+  return nAxes == 0 || recAttr(rec, nAxes) - recAttr(rec, 1) == nAxes - 1;
 }
 
 /** Copies x (rank r) into `dst` with its axes ordered kept-then-reduced (a transpose). */
@@ -41,8 +42,15 @@ export function execReduce(c: Ctx): void {
   let len = 1;
   for (let a = 0; a < nAxes; a++) len *= recDim(x, recAttr(c.rec, 1 + a));
   const outer = keptProduct(x, c.rec);
+  if (nAxes > 0 && reducedAreAdjacent(c.rec)) {
+    let inner = 1;
+    for (let k = recAttr(c.rec, nAxes) + 1; k < r; k++) inner *= recDim(x, k);
+    if (inner > 1) runReduceCols(recOp(c.rec), dt, inBuf(c, 0), c.out, outer / inner, len, inner);
+    else runReduce(recOp(c.rec), dt, inBuf(c, 0), c.out, outer, len); // reduced axes are last
+    return;
+  }
   let src = inBuf(c, 0), tmp: usize = 0;
-  if (!reducedAreLast(c.rec, r)) {
+  if (nAxes > 0) {
     tmp = heap.alloc(<usize>n * dtypeSize(dt));
     moveReducedLast(c, tmp);
     src = tmp;
