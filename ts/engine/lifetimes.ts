@@ -15,7 +15,12 @@ export interface Cell { node: number }
 const registry = new FinalizationRegistry<Cell>((cell) => {
   if (cell.node < 0) return;
   numTensors--;
-  core.release(cell.node);
+  try {
+    core.release(cell.node);
+  } catch (e) {
+    // a callback that throws would end the process: report and carry on
+    console.error(`lazytensor: releasing a collected tensor failed: ${(e as Error).message}`);
+  }
 });
 
 export function register(t: Tensor): void {

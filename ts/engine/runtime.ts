@@ -13,7 +13,11 @@ const OP_DATA = 2, OP_SCALAR = 3, OP_CONST = 1;
 
 let accel: Accelerator | undefined;
 const caches = new Map<string, CompileCache>();
-const bufferBytes = new Map<number, number>();
+/** Device buffers by the id the core stores in data nodes: each remembers its accelerator,
+ *  so a buffer made before a setBackend is freed (or moved) by the accelerator that owns it. */
+interface Buffer { accel: Accelerator; handle: number; bytes: number }
+const buffers: (Buffer | undefined)[] = [];
+const freeIds: number[] = [];
 let numBytes = 0;
 
 const now = () => performance.now();
@@ -45,27 +49,47 @@ onFlagChange((name) => {
   if (name === 'PASSES') for (const c of caches.values()) c.clear();   // compiled under other passes
 });
 
-function track(handle: number, bytes: number): void {
-  bufferBytes.set(handle, bytes);
+function newBuffer(accel: Accelerator, handle: number, bytes: number): number {
+  const id = freeIds.length ? freeIds.pop()! : buffers.length;
+  buffers[id] = { accel, handle, bytes };
   numBytes += bytes;
+  return id;
 }
 
-function freeBuffer(handle: number): void {
-  numBytes -= bufferBytes.get(handle) ?? 0;
-  bufferBytes.delete(handle);
-  accelerator().free(handle);
+function freeBuffer(id: number): void {
+  const b = buffers[id];
+  if (!b) return;
+  buffers[id] = undefined;
+  freeIds.push(id);
+  numBytes -= b.bytes;
+  b.accel.free(b.handle);
+}
+
+/** The handle of a data node's buffer on accelerator `a`, moving it there if it lives on another. */
+function handleOn(a: Accelerator, node: number): number {
+  const b = buffers[core.nodeBuffer(node)]!;
+  if (b.accel !== a) {
+    const dtype = DTYPES[core.nodeDtype(node)];
+    const data = b.accel.download(b.handle, dtype, sizeOf(core.nodeShape(node)));
+    b.accel.free(b.handle);
+    b.handle = a.upload(dtype, data);
+    b.accel = a;
+    counters.transfersFromDevice++;
+    counters.transfersToDevice++;
+  }
+  return b.handle;
 }
 
 export function bytesInUse(): number { return numBytes; }
 
 /** Copies host values into a new device buffer and returns its data node. */
 export function uploadNode(dtype: DataType, shape: readonly number[], data: TypedArray): number {
-  const handle = accelerator().upload(dtype, data);
+  const a = accelerator();
+  const buffer = newBuffer(a, a.upload(dtype, data), data.length * BYTES[dtype]);
   counters.transfersToDevice++;
-  track(handle, data.length * BYTES[dtype]);
-  const id = core.makeData(DT[dtype], shape, handle);
+  const id = core.makeData(DT[dtype], shape, buffer);
   if (id < 0) {
-    freeBuffer(handle);
+    freeBuffer(buffer);
     throw new Error(`tensor: invalid shape [${shape.join(',')}]`);
   }
   return id;
@@ -91,7 +115,8 @@ export function readNode(id: number): TypedArray {
     return out;
   }
   counters.transfersFromDevice++;
-  return accelerator().download(core.nodeBuffer(id), dtype, size);
+  const b = buffers[core.nodeBuffer(id)]!;
+  return b.accel.download(b.handle, dtype, size);
 }
 
 /** Materializes exactly these nodes, as one graph. */
@@ -156,7 +181,7 @@ function run(roots: readonly number[], c: core.Cut): void {
   for (let slot = 0; slot < c.params.length; slot++) {
     const node = c.params[slot];
     if (core.nodeOp(node) === OP_DATA) {
-      params[slot] = core.nodeBuffer(node);
+      params[slot] = handleOn(a, node);
     } else {  // a scalar from user code: upload its value for this run
       const dtype = DTYPES[core.nodeDtype(node)];
       const v = typedArrayFor(dtype, 1);
@@ -176,7 +201,7 @@ function run(roots: readonly number[], c: core.Cut): void {
   counters.executeMs += now() - t0;
   counters.graphsExecuted++;
   for (let i = 0; i < roots.length; i++) {
-    track(outs[i], sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]]);
-    core.realize(roots[i], outs[i]);
+    const bytes = sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]];
+    core.realize(roots[i], newBuffer(a, outs[i], bytes));
   }
 }
