@@ -2,7 +2,7 @@
 // graph that syncing some tensors would run (the optimized Program, lowered by
 // accelerators/xla/lower.ts), without running it.
 import * as core from './engine/core';
-import { accelerator, DTYPES } from './engine/runtime';
+import { readNode, DTYPES } from './engine/runtime';
 import { passMask } from './engine/env';
 import { Op } from './generated/ops';
 import { typedArrayFor, type DataType, type TypedArray } from '../accelerators/accelerator';
@@ -24,10 +24,7 @@ export function stablehloCase(...tensors: Tensor[]): { text: string; program: In
   const params = nodes.map((node) => {
     const dtype = DTYPES[core.nodeDtype(node)];
     const shape = core.nodeShape(node);
-    if (core.nodeOp(node) === Op.data) {
-      const size = shape.reduce((a, b) => a * b, 1);
-      return { dtype, shape, data: accelerator().download(core.nodeBuffer(node), dtype, size) };
-    }
+    if (core.nodeOp(node) === Op.data) return { dtype, shape, data: readNode(node) };
     const data = typedArrayFor(dtype, 1);
     data[0] = core.nodeValue(node);
     return { dtype, shape, data };

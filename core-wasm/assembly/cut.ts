@@ -165,8 +165,9 @@ export function collectPending(slots: Vec): i32 {
 }
 
 /** Shell sort (Ciura's gaps): in place, no allocation, fast enough for thousands of roots. */
+const gaps: StaticArray<i32> = [701, 301, 132, 57, 23, 10, 4, 1];   // module-level: the minimal
+                                                                      // runtime never frees a per-call array
 function sortByHash(v: Vec): void {
-  const gaps: StaticArray<i32> = [701, 301, 132, 57, 23, 10, 4, 1];
   for (let g = 0; g < gaps.length; g++) {
     const gap = gaps[g];
     for (let i = gap; i < v.len; i++) {

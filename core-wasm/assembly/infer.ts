@@ -68,9 +68,12 @@ function normAxes(from: i32, n: i32, r: i32): i32 {
 }
 
 function checkSize(): i32 {
-  let n: i64 = 1;
   for (let d = 0; d < outRank; d++) {
     if (outDims[d] < 0) return E.E_DIM;
+    if (outDims[d] == 0) return 0;   // empty, however large the other dims
+  }
+  let n: i64 = 1;
+  for (let d = 0; d < outRank; d++) {
     n *= outDims[d];
     if (n > 0x7fffffff) return E.E_SIZE;
   }
