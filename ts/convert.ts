@@ -16,14 +16,14 @@ function describe(x: unknown): string {
 }
 
 function inferDtype(x: unknown): DataType {
+  for (let depth = 0; Array.isArray(x) && x.length > 0 && depth <= 8; depth++) x = x[0];   // a loop: cyclic or deep arrays end
   if (x instanceof Int32Array || x instanceof Uint8Array || x instanceof Uint8ClampedArray) return 'int32';
-  if (typeof x === 'boolean') return 'bool';
-  if (Array.isArray(x)) return x.length ? inferDtype(x[0]) : 'float32';
-  return 'float32';
+  return typeof x === 'boolean' ? 'bool' : 'float32';
 }
 
 /** Shape and flat values of a nested array, checking that it is rectangular and numeric. */
 export function flatten(op: string, x: unknown): { shape: number[]; values: ArrayLike<number | boolean> } {
+  if (x instanceof DataView) throw argError(op, 'a DataView is not a typed array: pass a Float32Array, Int32Array or Uint8Array');
   if (ArrayBuffer.isView(x)) return { shape: [(x as TypedArray).length], values: x as TypedArray };
   if (typeof x === 'number' || typeof x === 'boolean') return { shape: [], values: [x] };
   if (!Array.isArray(x)) throw argError(op, `expected a Tensor, number, boolean, array or typed array, got ${describe(x)}`);
@@ -55,6 +55,7 @@ function checkShape(op: string, shape: readonly number[]): void {
   let size = 1;
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw argError(op, `shape ${fmtShape(shape)} must hold non-negative integers`);
+    if (d > 2 ** 31 - 1) throw argError(op, `shape ${fmtShape(shape)}: a dimension above 2^31 - 1`);
     size *= d;
   }
   if (size > 2 ** 31 - 1) throw argError(op, `shape ${fmtShape(shape)} has more than 2^31 - 1 elements`);
@@ -70,7 +71,7 @@ function checkDtype(op: string, dtype: unknown): DataType {
 /** Converts values to the typed array of a dtype (float to int truncates, as tfjs). */
 function toTyped(values: ArrayLike<number | boolean>, dtype: DataType): TypedArray {
   const out = typedArrayFor(dtype, values.length);
-  if (dtype === 'bool') for (let i = 0; i < values.length; i++) out[i] = values[i] ? 1 : 0;
+  if (dtype === 'bool') for (let i = 0; i < values.length; i++) out[i] = +values[i] !== 0 ? 1 : 0;   // NaN is true
   else for (let i = 0; i < values.length; i++) out[i] = +values[i];
   return out;
 }
@@ -97,7 +98,7 @@ export function nodeFromValues(op: string, values: unknown, shape?: readonly num
 /** A scalar from user code: a Program parameter, except 0 and 1, which stay constants. */
 export function scalarNode(v: number | boolean, dtype: DataType): number {
   const x = +v;
-  const value = dtype === 'bool' ? (x ? 1 : 0) : dtype === 'int32' ? x | 0 : x;
+  const value = dtype === 'bool' ? (x !== 0 ? 1 : 0) : dtype === 'int32' ? x | 0 : x;   // NaN is true
   return (value === 0 && 1 / value > 0) || value === 1 ? core.makeConst(DT[dtype], value) : core.makeScalar(DT[dtype], value);
 }
 

@@ -3,7 +3,7 @@
 import * as core from './engine/core';
 import { syncNodes, markStep as runPending } from './engine/runtime';
 import { ensureReady } from './backend';
-import type { Tensor } from './tensor';
+import { Tensor as TensorClass, type Tensor } from './tensor';
 import './methods';
 
 export { Tensor, Variable } from './tensor';
@@ -44,7 +44,10 @@ export async function markStepAsync(): Promise<void> { runPending(); }
  * @example
  * lt.sync(a, b);
  */
-export function sync(...tensors: Tensor[]): void { syncNodes(tensors.map((t) => t.live('sync'))); }
+export function sync(...tensors: Tensor[]): void {
+  for (const t of tensors) if (!(t instanceof TensorClass)) throw new Error(`sync: expected Tensors, got ${t === null ? 'null' : typeof t}`);
+  syncNodes(tensors.map((t) => t.live('sync')));
+}
 
 /** @internal The core's live node count (for tests). */
 export const liveNodes = (): number => core.liveNodeCount();

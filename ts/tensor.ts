@@ -56,7 +56,15 @@ export class Tensor {
    * @example
    * lt.tensor([1, 2]).mul(2).dataSync(); // Float32Array [2, 4]
    */
-  dataSync(): TypedArray { return readNode(this.live('dataSync')); }
+  dataSync(): TypedArray {
+    const node = this.live('dataSync');
+    try {
+      return readNode(node);
+    } catch (e) {
+      const message = (e as Error).message;
+      throw message.startsWith('dataSync:') ? e : new Error(`dataSync: ${message} (shape ${fmtShape(this.shape)})`);
+    }
+  }
 
   /**
    * The values, as a Promise (tfjs's async read).
@@ -135,6 +143,7 @@ export class Variable extends Tensor {
 
   /** Replaces the value; the new value must have the same shape and dtype. */
   assign(value: Tensor): void {
+    if (!(value instanceof Tensor)) throw new Error(`assign: expected a Tensor, got ${value === null ? 'null' : typeof value} (variable ${fmtShape(this.shape)})`);
     const node = value.live('assign');
     const own = this.live('assign');
     if (fmtShape(value.shape) !== fmtShape(this.shape) || value.dtype !== this.dtype) {

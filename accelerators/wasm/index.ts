@@ -53,11 +53,25 @@ export class WasmAccelerator implements Accelerator {
 
   private get bytes(): Uint8Array { return new Uint8Array(this.ex.memory.buffer); }
 
+  /** Allocates in the interpreter's heap. Pointers are unsigned (the heap may pass 2 GiB);
+   *  a heap that cannot grow traps inside WASM, which becomes a clear out-of-memory Error. */
+  private alloc(bytes: number, what: string): number {
+    let ptr: number;
+    try {
+      ptr = this.ex.alloc(bytes) >>> 0;
+    } catch (e) {
+      throw outOfMemory(what, bytes, e);
+    }
+    if (ptr === 0 && bytes > 0) throw outOfMemory(what, bytes);
+    return ptr;
+  }
+
   compile(program: Int32Array): number {
-    const ptr = this.ex.alloc(program.byteLength);
+    const ptr = this.alloc(program.byteLength, 'a Program');
     new Int32Array(this.ex.memory.buffer, ptr, program.length).set(program);
     try {
       const exe = this.ex.compile(ptr, program.length);
+      if (exe === -13) throw new Error('wasm: a tensor of this graph is too large for the interpreter\'s 1 GiB buffer limit');
       if (exe < 0) throw new Error(`wasm: the interpreter rejected the Program (error ${exe})`);
       this.outputs.set(exe, program[4]);
       return exe;
@@ -68,13 +82,18 @@ export class WasmAccelerator implements Accelerator {
 
   execute(exe: number, params: readonly number[]): number[] {
     const nOut = this.outputs.get(exe)!;
-    const args = this.ex.alloc(4 * (params.length + nOut));
+    const args = this.alloc(4 * (params.length + nOut), 'the arguments');
     const outs = args + 4 * params.length;
     try {
-      new Int32Array(this.ex.memory.buffer, args, params.length).set(params);
-      const code = this.ex.execute(exe, args, outs);
+      new Uint32Array(this.ex.memory.buffer, args, params.length).set(params);
+      let code: number;
+      try {
+        code = this.ex.execute(exe, args, outs);
+      } catch (e) {
+        throw outOfMemory('the intermediate and output buffers of a graph', 0, e);
+      }
       if (code < 0) throw new Error(`wasm: execution failed (error ${code})`);
-      return Array.from(new Int32Array(this.ex.memory.buffer, outs, nOut));
+      return Array.from(new Uint32Array(this.ex.memory.buffer, outs, nOut));
     } finally {
       this.ex.free(args);
     }
@@ -86,16 +105,22 @@ export class WasmAccelerator implements Accelerator {
   }
 
   upload(dtype: DataType, data: TypedArray): number {
-    const ptr = this.ex.alloc(data.length * BYTES[dtype]);
+    const ptr = this.alloc(data.length * BYTES[dtype], `a ${dtype} tensor of ${data.length} elements`);
     this.bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ptr);
     return ptr;
   }
 
   download(handle: number, dtype: DataType, size: number): TypedArray {
     const out = typedArrayFor(dtype, size);
-    out.set(new (out.constructor as any)(this.ex.memory.buffer, handle, size));
+    out.set(new (out.constructor as any)(this.ex.memory.buffer, handle >>> 0, size));
     return out;
   }
 
-  free(handle: number): void { this.ex.free(handle); }
+  free(handle: number): void { this.ex.free(handle >>> 0); }
+}
+
+function outOfMemory(what: string, bytes: number, cause?: unknown): Error {
+  const size = bytes ? ` (${(bytes / 2 ** 20).toFixed(1)} MiB)` : '';
+  const detail = cause instanceof Error ? `: ${cause.message}` : '';
+  return new Error(`wasm: out of memory: the interpreter's heap (at most 4 GiB) cannot hold ${what}${size}${detail}; dispose tensors or use smaller batches`);
 }

@@ -50,9 +50,10 @@ export const tensor3d = ranked('tensor3d', 3);
 export const tensor4d = ranked('tensor4d', 4);
 
 function checkShape(name: string, shape: number[]): void {
-  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw argError(name, `shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0 || d > 2 ** 31 - 1)) {
+    throw argError(name, `shape must be an array of non-negative integers up to 2^31 - 1, got ${JSON.stringify(shape)}`);
   }
+  if (shape.reduce((a, b) => a * b, 1) > 2 ** 31 - 1) throw argError(name, `shape ${fmtShape(shape)} has more than 2^31 - 1 elements`);
 }
 
 /** A lazy tensor of one value: a broadcast scalar, so nothing is allocated until it runs. */
@@ -84,6 +85,7 @@ export const ones = (shape: number[], dtype: DataType = 'float32'): Tensor => fi
  * lt.fill([2, 2], 7).print();
  */
 export function fill(shape: number[], value: number | boolean, dtype?: DataType): Tensor {
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('fill', `value must be a number or boolean, got ${typeof value}`);
   const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32');
   return filled('fill', shape, () => scalarNode(value, dt));
 }
@@ -100,8 +102,13 @@ export function onesLike(x: Input): Tensor {
 
 const dtypeName = (n: number): DataType => (['float32', 'int32', 'bool'] as const)[core.nodeDtype(n)];
 
-function fromHost(dtype: DataType, shape: number[], fillFn: (i: number) => number): Tensor {
+/** Host-made values are limited by what one interpreter buffer holds (1 GiB). */
+const MAX_HOST_ELEMENTS = 2 ** 28;
+
+function fromHost(name: string, dtype: DataType, shape: number[], fillFn: (i: number) => number): Tensor {
+  checkShape(name, shape);
   const size = shape.reduce((a, b) => a * b, 1);
+  if (size > MAX_HOST_ELEMENTS) throw argError(name, `shape ${fmtShape(shape)} has ${size} elements; too large: at most 2^28 elements (1 GiB) can be made on the host at once`);
   const data = typedArrayFor(dtype, size);
   for (let i = 0; i < size; i++) data[i] = fillFn(i);
   return tensor(data, shape, dtype);
@@ -113,11 +120,13 @@ function fromHost(dtype: DataType, shape: number[], fillFn: (i: number) => numbe
  * lt.range(0, 5, 2).print(); // [0, 2, 4]
  */
 export function range(start: number, stop: number, step = 1, dtype: 'float32' | 'int32' = 'float32'): Tensor {
+  if (![start, stop, step].every(Number.isFinite)) throw argError('range', `start, stop and step must be finite numbers, got ${start}, ${stop}, ${step}`);
   if (step === 0) throw argError('range', 'step cannot be 0');
   if (dtype !== 'float32' && dtype !== 'int32') throw argError('range', `dtype must be 'float32' or 'int32', got ${String(dtype)}`);
   if (stop < start && step === 1) step = -1;   // tfjs counts down when only the bounds say so
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  return fromHost(dtype, [n], (i) => start + i * step);
+  if (n > MAX_HOST_ELEMENTS) throw argError('range', `range(${start}, ${stop}, ${step}) has ${n} elements; at most 2^28`);
+  return fromHost('range', dtype, [n], (i) => start + i * step);
 }
 
 /**
@@ -126,9 +135,9 @@ export function range(start: number, stop: number, step = 1, dtype: 'float32' | 
  * lt.linspace(0, 1, 5).print(); // [0, 0.25, 0.5, 0.75, 1]
  */
 export function linspace(start: number, stop: number, num: number): Tensor {
-  if (!Number.isInteger(num) || num <= 0) throw argError('linspace', `num must be a positive integer, got ${num}`);
+  if (!Number.isInteger(num) || num <= 0 || num > MAX_HOST_ELEMENTS) throw argError('linspace', `num must be a positive integer up to 2^28, got ${num}`);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
-  return fromHost('float32', [num], (i) => start + i * step);
+  return fromHost('linspace', 'float32', [num], (i) => start + i * step);
 }
 
 /**
@@ -138,7 +147,7 @@ export function linspace(start: number, stop: number, num: number): Tensor {
  */
 export function eye(numRows: number, numColumns = numRows, batchShape: number[] = [], dtype: DataType = 'float32'): Tensor {
   checkShape('eye', [numRows, numColumns, ...batchShape]);
-  return fromHost(dtype, [...batchShape, numRows, numColumns], (i) => {
+  return fromHost('eye', dtype, [...batchShape, numRows, numColumns], (i) => {
     const k = i % (numRows * numColumns);
     return Math.floor(k / numColumns) === k % numColumns ? 1 : 0;
   });
@@ -165,7 +174,7 @@ export function randomUniform(shape: number[], minval = 0, maxval = 1, dtype: 'f
   checkShape('randomUniform', shape);
   const next = generator(seed);
   const f = dtype === 'int32' ? () => Math.floor(minval + (maxval - minval) * next()) : () => minval + (maxval - minval) * next();
-  return fromHost(dtype, shape, f);
+  return fromHost('randomUniform', dtype, shape, f);
 }
 
 /**
@@ -184,7 +193,7 @@ export function randomNormal(shape: number[], mean = 0, stdDev = 1, dtype: 'floa
     spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
   };
-  return fromHost(dtype, shape, dtype === 'int32' ? () => Math.round(mean + stdDev * gauss()) : () => mean + stdDev * gauss());
+  return fromHost('randomNormal', dtype, shape, dtype === 'int32' ? () => Math.round(mean + stdDev * gauss()) : () => mean + stdDev * gauss());
 }
 
 /**

@@ -171,6 +171,7 @@ export function cumsum(x: Input, axis = 0, exclusive = false, reverse = false): 
 export function leakyRelu(x: Input, alpha = 0.2): Tensor {
   return recording(() => {
     const n = castNode(arg('leakyRelu', x), 'float32');
+    if (typeof alpha !== 'number') throw argError('leakyRelu', `alpha must be a number, got ${typeof alpha} (shape ${fmtShape(core.nodeShape(n))})`);
     const zero = constNode(0, 'float32');
     const scaled = node(Op.mul, [n, temp(scalarNode(alpha, 'float32'))], [], 'leakyRelu');
     return result(node(Op.where, [node(Op.greaterEqual, [n, zero], [], 'leakyRelu'), n, scaled], [], 'leakyRelu'));
@@ -185,12 +186,13 @@ export function leakyRelu(x: Input, alpha = 0.2): Tensor {
 export function clipByValue(x: Input, clipValueMin: number, clipValueMax: number): Tensor {
   return recording(() => {
     const n = arg('clipByValue', x);
-    if (!(clipValueMin <= clipValueMax)) {
+    if (typeof clipValueMin !== 'number' || typeof clipValueMax !== 'number' || !(clipValueMin <= clipValueMax)) {
       throw argError('clipByValue', `min ${clipValueMin} must be <= max ${clipValueMax} (shape ${fmtShape(core.nodeShape(n))})`);
     }
     const dt = dtypeOf(n) === 'bool' ? 'int32' : dtypeOf(n);
     const x2 = castNode(n, dt);
-    const lo = temp(scalarNode(clipValueMin, dt)), hi = temp(scalarNode(clipValueMax, dt));
+    const fit = (v: number) => (dt === 'int32' ? Math.min(Math.max(v, -(2 ** 31)), 2 ** 31 - 1) : v);   // ±Infinity bounds
+    const lo = temp(scalarNode(fit(clipValueMin), dt)), hi = temp(scalarNode(fit(clipValueMax), dt));
     return result(node(Op.minimum, [node(Op.maximum, [x2, lo], [], 'clipByValue'), hi], [], 'clipByValue'));
   });
 }

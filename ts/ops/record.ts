@@ -39,7 +39,11 @@ export function check(node: number, op: string, inputs: readonly number[], detai
 
 /** Builds an op over nodes, as a temporary of the current op. */
 export function node(op: number, inputs: readonly number[], attrs: readonly number[] = [], name = OP_NAMES[op]): number {
-  for (const a of attrs) if (!Number.isInteger(a)) throw argError(name, `expected integer arguments, got ${a} (${fmtShape(core.nodeShape(inputs[0]))})`);
+  for (const a of attrs) {
+    if (!Number.isInteger(a) || a < -(2 ** 31) || a > 2 ** 31 - 1) {
+      throw argError(name, `an axis, shape or size must be an int32 integer, got ${a} (shape ${fmtShape(core.nodeShape(inputs[0]))})`);
+    }
+  }
   return temp(check(core.buildN(op, inputs, attrs), name, inputs));
 }
 
