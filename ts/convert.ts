@@ -30,7 +30,7 @@ export function flatten(op: string, x: unknown): { shape: number[]; values: Arra
   const shape: number[] = [];
   for (let level: unknown = x; Array.isArray(level) || ArrayBuffer.isView(level); level = (level as any)[0]) {
     shape.push((level as any).length);
-    if ((level as any).length === 0) break;
+    if ((level as any).length === 0 || shape.length > 8) break;   // > 8 also ends cyclic arrays
   }
   if (shape.length > 8) throw argError(op, `arrays nested ${shape.length} deep; at most 8 dimensions are supported`);
   const values: (number | boolean)[] = [];

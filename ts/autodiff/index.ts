@@ -62,7 +62,7 @@ function distinctSources(xs: readonly Tensor[], made: Tensor[]): Tensor[] {
 
 /** Runs f under a gradient scope and differentiates its value against the sources. */
 function gradients(f: () => Tensor, sources: readonly Tensor[], dy: Tensor | null, where: string, scalarOnly = false): { value: Tensor; grads: (Tensor | null)[] } {
-  if (dy && dy.dtype !== 'float32') throw new Error(`dy must have 'float32' dtype, but has '${dy.dtype}'`);
+  if (dy && dy.dtype !== 'float32') throw new Error(`${where}: dy must have 'float32' dtype, but has '${dy.dtype}'`);
   const release = holdAutoCut();
   openScope();
   let value: Tensor | undefined;
@@ -71,7 +71,7 @@ function gradients(f: () => Tensor, sources: readonly Tensor[], dy: Tensor | nul
     // not create (an input, a closure) is never disposed by the gradient functions
     value = tidy(() => {
       const y = f() as unknown;
-      assert(y instanceof Tensor, 'The result y returned by f() must be a tensor.');
+      assert(y instanceof Tensor, `${where}: the result y returned by f() must be a tensor.`);
       return wrap(y.live('grad'));
     });
     if (scalarOnly) assert(value.rank === 0, `The f passed in variableGrads(f) must return a scalar, but it returned a rank-${value.rank} tensor`);

@@ -4,7 +4,7 @@ import * as core from '../engine/core';
 import { DT } from '../engine/runtime';
 import { argError, fmtShape } from '../engine/errors';
 import { Op } from '../generated/ops';
-import type { Tensor, DataType } from '../tensor';
+import { Tensor as TensorClass, type Tensor, type DataType } from '../tensor';
 import { scalarNode } from '../convert';
 import { arg, node, result, recording, castNode, dtypeOf, upcast, axesOf, temp, binary, type Input } from './record';
 import { reshapeNode } from './shape';
@@ -32,6 +32,9 @@ export function cast(x: Input, dtype: DataType): Tensor {
  */
 export function where(condition: Input, a: Input, b: Input): Tensor {
   return recording(() => {
+    if (condition instanceof TensorClass && !condition.isDisposed && condition.dtype !== 'bool') {
+      throw argError('where', `condition must be a bool tensor, got ${condition.dtype} (shape ${fmtShape(condition.shape)})`);
+    }
     const c = castNode(arg('where', condition), 'bool');
     let x = arg('where', a), y = arg('where', b);
     const dt = upcast(dtypeOf(x), dtypeOf(y));

@@ -2,7 +2,7 @@
 import * as core from '../engine/core';
 import { argError, fmtShape } from '../engine/errors';
 import { Op } from '../generated/ops';
-import type { Tensor, DataType } from '../tensor';
+import { Tensor, type DataType } from '../tensor';
 import { arg, node, result, recording, castNode, dtypeOf, upcast, type Input } from './record';
 import { scalarNode } from '../convert';
 import { uploadNode } from '../engine/runtime';
@@ -283,6 +283,9 @@ export function pad(x: Input, paddings: Array<[number, number]>, constantValue =
 export function gather(x: Input, indices: Input, axis = 0, batchDims = 0): Tensor {
   return recording(() => {
     const n = arg('gather', x);
+    if (indices instanceof Tensor && !indices.isDisposed && indices.dtype !== 'int32') {
+      throw argError('gather', `indices must be an int32 tensor, got ${indices.dtype} (shapes ${fmtShape(shapeOf(n))} and ${fmtShape(indices.shape)})`);
+    }
     const i = castNode(arg('gather', indices), 'int32');
     if (batchDims === 0) return result(node(Op.gather, [n, i], [axis], 'gather'));
     return result(batchedGather(n, i, axis, batchDims));

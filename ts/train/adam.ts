@@ -9,7 +9,7 @@ import { stack, slice, reshape } from '../ops/shape';
 import { tensor } from '../ops/creation';
 import { scalarParam } from '../autodiff/build';
 import { variable } from '../ops/creation';
-import { Optimizer, zerosState } from './optimizer';
+import { checkNumbers, Optimizer, zerosState } from './optimizer';
 
 export class AdamOptimizer extends Optimizer {
   private readonly moments = new Map<Variable, { m: Variable; v: Variable }>();
@@ -18,6 +18,7 @@ export class AdamOptimizer extends Optimizer {
 
   constructor(learningRate: number, public beta1: number, public beta2: number, public epsilon = 1e-7) {
     super(learningRate);
+    checkNumbers('AdamOptimizer', { beta1, beta2, epsilon });
     const init = tensor(Float32Array.of(beta1, beta2));   // data, like every later value
     this.accBetas = variable(init, false);
     init.dispose();

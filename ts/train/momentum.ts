@@ -3,13 +3,14 @@
 import type { Tensor, Variable } from '../tensor';
 import { dispose } from '../memory';
 import { scalarParam } from '../autodiff/build';
-import { Optimizer, zerosState } from './optimizer';
+import { checkNumbers, Optimizer, zerosState } from './optimizer';
 
 export class MomentumOptimizer extends Optimizer {
   private readonly accumulations = new Map<Variable, Variable>();
 
   constructor(learningRate: number, public momentum: number, public useNesterov = false) {
     super(learningRate);
+    checkNumbers('MomentumOptimizer', { momentum });
   }
 
   protected update(pairs: ReadonlyArray<readonly [Variable, Tensor]>): void {

@@ -25,7 +25,9 @@ export function zerosState(like: Tensor): Variable {
 export abstract class Optimizer {
   private iterations_ = 0;
 
-  constructor(public learningRate: number) {}
+  constructor(public learningRate: number) {
+    checkNumbers(new.target.name, { learningRate });
+  }
 
   /** How many times applyGradients (or minimize) ran. */
   get iterations(): number { return this.iterations_; }
@@ -90,4 +92,11 @@ export abstract class Optimizer {
 
   /** Disposes the optimizer's state variables. */
   dispose(): void {}
+}
+
+/** Optimizer hyperparameters must be numbers: a string or undefined would become NaN in the graph. */
+export function checkNumbers(optimizer: string, values: Record<string, unknown>): void {
+  for (const [name, v] of Object.entries(values)) {
+    if (typeof v !== 'number' || Number.isNaN(v)) throw new Error(`${optimizer}: ${name} must be a number, got ${v === undefined ? 'undefined' : typeof v === 'string' ? `'${v}'` : typeof v}`);
+  }
 }
