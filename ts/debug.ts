@@ -5,25 +5,9 @@ import { OP_NAMES } from './generated/ops';
 import { DTYPES } from './engine/runtime';
 import { flags, passMask } from './engine/env';
 import type { Tensor } from './tensor';
+import { parseProgram } from '../accelerators/program';
 
 const LEAF_OPS = new Set([0, 1, 2, 3]);
-
-interface Record_ { op: string; code: number; dtype: string; shape: number[]; inputs: number[]; attrs: number[] }
-
-/** Parses a Program (docs/PROGRAM.md) into records and outputs. */
-export function parseProgram(p: Int32Array): { records: Record_[]; outputs: number[]; params: number } {
-  const records: Record_[] = [];
-  let k = 8;
-  for (let i = 0; i < p[2]; i++) {
-    const [code, dt, rank, nIn, nAttr] = p.subarray(k, k + 5);
-    k += 5;
-    const shape = Array.from(p.subarray(k, k + rank)); k += rank;
-    const inputs = Array.from(p.subarray(k, k + nIn)); k += nIn;
-    const attrs = Array.from(p.subarray(k, k + nAttr)); k += nAttr;
-    records.push({ op: OP_NAMES[code], code, dtype: DTYPES[dt], shape, inputs, attrs });
-  }
-  return { records, outputs: Array.from(p.subarray(k, k + p[4])), params: p[3] };
-}
 
 interface Graphs { program: Int32Array; optimized: Int32Array; hash: string }
 
@@ -56,8 +40,8 @@ function formatConst(attrs: number[]): string {
 export function programText(p: Int32Array): string[] {
   const { records, outputs } = parseProgram(p);
   const lines = records.map((r, i) => {
-    const args = r.code === 1 ? formatConst(r.attrs) : r.code === 0 ? `slot ${r.attrs[0]}` : [...r.inputs.map((x) => `%${x}`), ...(r.attrs.length ? [`[${r.attrs.join(',')}]`] : [])].join(', ');
-    return `%${i} = ${r.op}(${args}) : ${r.dtype}[${r.shape.join(',')}]`;
+    const args = r.op === 1 ? formatConst(r.attrs) : r.op === 0 ? `slot ${r.attrs[0]}` : [...r.inputs.map((x) => `%${x}`), ...(r.attrs.length ? [`[${r.attrs.join(',')}]`] : [])].join(', ');
+    return `%${i} = ${OP_NAMES[r.op]}(${args}) : ${DTYPES[r.dtype]}[${r.dims.join(',')}]`;
   });
   return [...lines, `return ${outputs.map((o) => `%${o}`).join(', ')}`];
 }
@@ -87,8 +71,8 @@ export function graphStats(...tensors: Tensor[]): {
   const { kernels, peakBytes } = core.analyze();
   const after = parseProgram(g.optimized);
   return {
-    nodesBefore: g.program[2], nodesAfter: g.optimized[2], kernels, parameters: after.params,
-    constants: after.records.filter((r) => r.code === 1).length, peakBytes, hash: g.hash,
+    nodesBefore: g.program[2], nodesAfter: g.optimized[2], kernels, parameters: after.nParams,
+    constants: after.records.filter((r) => r.op === 1).length, peakBytes, hash: g.hash,
   };
 }
 
@@ -104,8 +88,8 @@ export function graphDot(...tensors: Tensor[]): string {
   const lines = [`digraph "${g.hash}" {`, '  node [shape=box, fontname="monospace"];'];
   const clusters = new Map<number, number[]>();
   records.forEach((r, i) => {
-    const style = LEAF_OPS.has(r.code) ? ', style=rounded' : outputs.includes(i) ? ', style=bold' : '';
-    const label = `  n${i} [label="%${i} ${r.op} ${r.dtype}[${r.shape.join(',')}]"${style}];`;
+    const style = LEAF_OPS.has(r.op) ? ', style=rounded' : outputs.includes(i) ? ', style=bold' : '';
+    const label = `  n${i} [label="%${i} ${OP_NAMES[r.op]} ${DTYPES[r.dtype]}[${r.dims.join(',')}]"${style}];`;
     if (groups[i] >= 0) clusters.set(groups[i], [...(clusters.get(groups[i]) ?? []), i]);
     lines.push(label);
   });

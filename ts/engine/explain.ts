@@ -5,23 +5,10 @@ import * as core from './core';
 import { flags, onFlagChange } from './env';
 import { OP_NAMES } from '../generated/ops';
 import type { Compiled } from './cache';
+import { parseProgram, type Rec } from '../../accelerators/program';
 
 const DTYPE_NAMES = ['float32', 'int32', 'bool'];
-interface Rec { op: number; dtype: number; dims: number[]; inputs: number[]; attrs: number[] }
-
-function records(p: Int32Array): Rec[] {
-  const out: Rec[] = [];
-  let k = 8;
-  for (let i = 0; i < p[2]; i++) {
-    const [op, dtype, rank, nIn, nAttr] = p.subarray(k, k + 5);
-    k += 5;
-    const dims = Array.from(p.subarray(k, (k += rank)));
-    const inputs = Array.from(p.subarray(k, (k += nIn)));
-    const attrs = Array.from(p.subarray(k, (k += nAttr)));
-    out.push({ op, dtype, dims, inputs, attrs });
-  }
-  return out;
-}
+const records = (p: Int32Array): Rec[] => parseProgram(p).records;
 
 const skeleton = (rs: Rec[]) => rs.map((r) => `${r.op}(${r.inputs.join(',')})`).join(';');
 const shape = (d: number[]) => `[${d.join(',')}]`;

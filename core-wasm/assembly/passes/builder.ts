@@ -71,11 +71,6 @@ export class Builder {
   @inline input(i: i32, k: i32): i32 { return this.w(this.at(i) + R_WORDS + this.rank(i) + k); }
   @inline attr(i: i32, k: i32): i32 { return this.w(this.at(i) + R_WORDS + this.rank(i) + this.nIn(i) + k); }
 
-  sameShape(i: i32, j: i32): bool {
-    if (this.rank(i) != this.rank(j)) return false;
-    for (let d = 0; d < this.rank(i); d++) if (this.dim(i, d) != this.dim(j, d)) return false;
-    return true;
-  }
 
   isConst(i: i32, value: f64): bool {
     return this.op(i) == K.OP_CONST && this.constValue(i) == value;
