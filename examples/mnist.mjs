@@ -5,26 +5,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as lt from 'lazytensor';
 import { loadMnist, shiftImages, generator } from './mnist-data.mjs';
 import { lossCurveSvg } from './plot.mjs';
+import { createMlp } from './mlp.mjs';
 
 await lt.ready();
 const { train, test } = loadMnist();
 const batch = 128, epochs = 15, sizes = [784, 256, 256, 10];
 console.log(`MNIST: ${train.n} training and ${test.n} held-out digits; MLP ${sizes.join('-')}, batch ${batch}, Adam`);
 
-const params = [];
-for (let i = 0; i + 1 < sizes.length; i++) {
-  const scale = Math.sqrt(2 / sizes[i]);   // He initialization
-  params.push(lt.variable(lt.randomNormal([sizes[i], sizes[i + 1]], 0, scale, 'float32', 1 + i), true, `w${i}`));
-  params.push(lt.variable(lt.zeros([sizes[i + 1]]), true, `b${i}`));
-}
-const model = (x) => {
-  let h = x;
-  for (let i = 0; i < params.length; i += 2) {
-    h = h.matMul(params[i]).add(params[i + 1]);
-    if (i + 2 < params.length) h = h.relu();
-  }
-  return h;
-};
+const { model } = createMlp(lt, sizes);
 const optimizer = lt.train.adam(0.001);
 const random = generator(11);   // for the augmentation's shifts
 

@@ -16,6 +16,7 @@
 // Exit code 1 when something grows.
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { createMlp } from '../examples/mlp.mjs';
 
 // The WebAssembly memories of the library (the core's, then the interpreter's), to report
 // their sizes: wrap the constructors before the library instantiates its modules.
@@ -97,20 +98,7 @@ let failed = false;
   console.log(`soak 1: ${STEPS} training steps of an MLP 32-64-64-8 with Adam, markStep per step`);
   const sizes = [32, 64, 64, 8];
   const batch = 64;
-  const params = [];
-  for (let i = 0; i + 1 < sizes.length; i++) {
-    params.push(lt.tidy(() => lt.variable(lt.randomNormal([sizes[i], sizes[i + 1]], 0, Math.sqrt(2 / sizes[i]), 'float32', 1 + i), true, `soak_w${i}`)));
-    // biases from data (not lazy zeros), so the first step runs the same graph as every other
-    params.push(lt.tidy(() => lt.variable(lt.tensor(new Float32Array(sizes[i + 1])), true, `soak_b${i}`)));
-  }
-  const model = (x) => {
-    let h = x;
-    for (let i = 0; i < params.length; i += 2) {
-      h = h.matMul(params[i]).add(params[i + 1]);
-      if (i + 2 < params.length) h = h.relu();
-    }
-    return h;
-  };
+  const { params, model } = createMlp(lt, sizes, { name: 'soak_' });
   // a fixed teacher: labels are the argmax of a random linear map, so the loss can fall
   const teacher = lt.randomNormal([32, 8], 0, 1, 'float32', 99);
   const batches = Array.from({ length: 16 }, (_, b) => lt.tidy(() => {
@@ -210,7 +198,7 @@ let failed = false;
       checksum += Number.isFinite(v[0]) ? v[0] : 0;
       samples.push(sample(i + 1));
     }
-    if ((i + 1) % Math.max(1, Math.floor(OPS / 10)) === 0) {
+    if ((i + 1) % Math.max(1, Math.floor(OPS / 10)) === 0 && samples.length) {   // short runs: after the first sample
       const s = samples[samples.length - 1];
       console.log(`  op ${String(i + 1).padStart(7)}  rss ${MB(s.rss)} MB  wasm ${MB(s.coreHeap)}/${MB(s.interpreterHeap)} MB  tensors ${s.numTensors}  bytes ${s.numBytes}  nodes ${s.numGraphNodes}  compiles ${s.cacheMisses}  graphs ${s.graphsExecuted}  ${((performance.now() - t0) / (i + 1) * 1000).toFixed(1)} µs/op`);
     }

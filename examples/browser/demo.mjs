@@ -7,6 +7,7 @@
 // waits on it).
 import * as lt from '../../dist/lazytensor.browser.mjs';
 import { loadMnist } from './mnist-data.mjs';
+import { createMlp } from '../mlp.mjs';
 
 export const CONFIG = { sizes: [784, 64, 10], batch: 128, epochs: 3, learningRate: 0.005 };
 
@@ -15,24 +16,6 @@ const nextFrame = () => new Promise((resolve) => {
   const timer = setTimeout(resolve, 50);
   requestAnimationFrame(() => { clearTimeout(timer); resolve(); });
 });
-
-function createModel(sizes) {
-  const params = [];
-  for (let i = 0; i + 1 < sizes.length; i++) {
-    const scale = Math.sqrt(2 / sizes[i]); // He initialization, seeded: every run is the same
-    params.push(lt.variable(lt.randomNormal([sizes[i], sizes[i + 1]], 0, scale, 'float32', 1 + i), true, `w${i}`));
-    params.push(lt.variable(lt.zeros([sizes[i + 1]]), true, `b${i}`));
-  }
-  const model = (x) => {
-    let h = x;
-    for (let i = 0; i < params.length; i += 2) {
-      h = h.matMul(params[i]).add(params[i + 1]);
-      if (i + 2 < params.length) h = h.relu();
-    }
-    return h;
-  };
-  return model;
-}
 
 /** The loss chart on a <canvas>: every step's training loss, x scaled to the whole run so the
  *  curve grows from left to right as the steps run. */
@@ -140,7 +123,7 @@ export async function runDemo(root = document, config = CONFIG) {
     const totalSteps = epochs * stepsPerEpoch;
     $('setup').textContent = `${train.n} training and ${test.n} held-out digits · MLP ${sizes.join('-')} · batch ${batch} · ${epochs} epochs · Adam (${learningRate})`;
 
-    const model = createModel(sizes);
+    const { model } = createMlp(lt, sizes);
     const optimizer = lt.train.adam(learningRate);
     const chart = new LossChart($('loss-chart'), totalSteps, stepsPerEpoch);
 
