@@ -2,6 +2,7 @@
 // tfjs's dtype inference: numbers are float32, booleans bool, Int32Array int32.
 import * as core from './engine/core';
 import { DT, uploadNode } from './engine/runtime';
+import { flags } from './engine/env';
 import { argError, fmtShape } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
 import { typedArrayFor } from '../accelerators/accelerator';
@@ -95,11 +96,13 @@ export function nodeFromValues(op: string, values: unknown, shape?: readonly num
   return uploadNode(dt, s, data);
 }
 
-/** A scalar from user code: a Program parameter, except 0 and 1, which stay constants. */
+/** A scalar from user code: a Program parameter, except 0 and 1 (and every value under the
+ *  SCALARS_AS_CONSTANTS flag), which are constants. */
 export function scalarNode(v: number | boolean, dtype: DataType): number {
   const x = +v;
   const value = dtype === 'bool' ? (x !== 0 ? 1 : 0) : dtype === 'int32' ? x | 0 : x;   // NaN is true
-  return (value === 0 && 1 / value > 0) || value === 1 ? core.makeConst(DT[dtype], value) : core.makeScalar(DT[dtype], value);
+  const constant = flags.SCALARS_AS_CONSTANTS || (value === 0 && 1 / value > 0) || value === 1;
+  return constant ? core.makeConst(DT[dtype], value) : core.makeScalar(DT[dtype], value);
 }
 
 /** The node of an op argument. A TensorLike becomes a new node that the caller must

@@ -101,6 +101,29 @@ describe('compile cache', () => {
     lt.dispose([x, x3, w]);
   });
 
+  it('SCALARS_AS_CONSTANTS records user scalars as constants: each new value compiles, and folds', () => {
+    const w = lt.tensor([[1, -1], [0.5, 2], [-3, 1]]);
+    const x = lt.tensor([[1, 2, 3], [4, 5, 6]]);
+    lt.env().set('SCALARS_AS_CONSTANTS', true);
+    try {
+      lt.resetMetrics();
+      // hand-computed: relu(x @ w) = [[0, 6], [0, 12]], summed 18, times lr
+      expect(step(x, w, 0.5)).toBeCloseTo(9, 5);
+      expect(step(x, w, 0.25)).toBeCloseTo(4.5, 5);
+      expect(step(x, w, 0.25)).toBeCloseTo(4.5, 5);
+      expect(lt.metrics().cacheMisses).toBe(2);
+      expect(lt.metrics().cacheHits).toBe(1);
+      // 2 * 3 folds into 6 when both are constants; as parameters they stay two of them
+      const stats = () => lt.tidy(() => lt.debug.graphStats(x.add(lt.scalar(2).mul(3))));
+      expect(stats()).toMatchObject({ parameters: 1, constants: 1 });
+      lt.env().set('SCALARS_AS_CONSTANTS', false);
+      expect(stats()).toMatchObject({ parameters: 3, constants: 0 });
+    } finally {
+      lt.env().set('SCALARS_AS_CONSTANTS', false);
+      lt.dispose([x, w]);
+    }
+  });
+
   it('markStep gives the same Program whatever order the pending tensors were made in', () => {
     const x = lt.tensor([1, 2, 3]);
     lt.markStep();

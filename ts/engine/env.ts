@@ -15,6 +15,9 @@ export interface Flags {
   DEBUG_STACKS: boolean;
   /** Throw instead of silently running a graph when a value is read outside lt.sync/markStep. */
   STRICT: boolean;
+  /** Record scalars from user code (`x.mul(0.5)`, a learning rate) as constants of the graph
+   *  rather than as parameters: the passes can fold them, but every new value compiles anew. */
+  SCALARS_AS_CONSTANTS: boolean;
 }
 
 const DEFAULTS: Flags = {
@@ -23,6 +26,7 @@ const DEFAULTS: Flags = {
   CACHE_CAPACITY: 256,
   DEBUG_STACKS: false,
   STRICT: false,
+  SCALARS_AS_CONSTANTS: false,
 };
 
 export const flags: Flags = { ...DEFAULTS, PASSES: [...DEFAULTS.PASSES] };
