@@ -7,15 +7,17 @@
 //   conv2dBackpropInput   dcols[rows, K] = dy[rows, co] . f[K, co]^T, then added back into
 //                         dx where each column came from (col2im)
 // Blocks of rows keep the copied matrix in L2; the GEMM re-packs the filter per block, a
-// few percent of the work at the sizes where blocking matters.
+// few percent of the work (one GEMM over the whole matrix measured ~1.5x slower on issue 3's
+// 16 x 32 x 32 x 64 * 3 x 3 x 64 x 64 case).
 import { OP_CONV2D, OP_CONV2D_BACKPROP_INPUT, OP_DEPTHWISE_CONV2D } from '../../../core-wasm/assembly/generated/opcodes';
 import { Ctx, recOp, inRec, inBuf } from './record';
 import { WIN, readConv } from './window';
 import { gemmF32 } from './gemm_call';
 import { execDepthwise } from './depthwise';
 
-/** Floats of the im2col block (256 KiB: half of a core's L2 on the machines measured). */
-const BLOCK_FLOATS = 1 << 16;
+/** Floats of the im2col block (512 KiB, a core's L2 here): 1 << 15 .. 1 << 18 measured within
+ *  noise of each other on the issue-3 shape, 1 << 17 marginally best. */
+const BLOCK_FLOATS = 1 << 17;
 
 /** Rows of the [n * oh * ow, K] matrix per block: a multiple of 8 (GEMM tiles), at least 8. */
 function blockRows(K: i32, M: i32): i32 {

@@ -12,7 +12,7 @@ import { ERR_OPCODE, ERR_DTYPE, ERR_INPUT, ERR_ATTRS, ERR_SHAPE, ERR_PARAM } fro
 import {
   Exe, exeRecord, recOp, recDtype, recRank, recDim, recNIn, recNAttr, recInput, recAttr,
 } from './record';
-import { readConv, readPool } from './window';
+import { validateWindow } from './window';
 
 /** What the checks of one record see: the executable so far and the record. */
 let exe: Exe = changetype<Exe>(0);
@@ -331,8 +331,8 @@ export function validateRecord(e: Exe, r: usize, seen: usize): i32 {
     case KIND_ONEHOT: return oneHot();
     case KIND_MATMUL: return matMul();
     // window ops: window.ts checks the dtypes, arity, attributes and every dim
-    case KIND_CONV: return recNIn(r) == 2 && readConv(r, input(0), input(1)) ? 0 : ERR_SHAPE;
-    case KIND_POOL: return recNIn(r) >= 1 && recNIn(r) <= 2 && readPool(r, input(0), recNIn(r) == 2 ? input(1) : 0) ? 0 : ERR_SHAPE;
+    case KIND_CONV:
+    case KIND_POOL: return validateWindow(r, recNIn(r) >= 1 ? input(0) : 0, recNIn(r) == 2 ? input(1) : 0, opKind(recOp(r)) == KIND_CONV);
   }
   return ERR_OPCODE;
 }

@@ -6,6 +6,7 @@ import {
   OP_DEPTHWISE_CONV2D_BACKPROP_FILTER, OP_MAX_POOL, OP_AVG_POOL, OP_MAX_POOL_GRAD,
 } from '../../../core-wasm/assembly/generated/opcodes';
 import { recOp, recDtype, recRank, recDim, recNIn, recNAttr, recAttr } from './record';
+import { ERR_DTYPE, ERR_SHAPE } from './errors';
 
 /** One window op's shape: image [n, h, w, ci] -> [n, oh, ow, co] under an fh x fw window,
  *  strides sh, sw, dilations dh, dw, top and left padding pt, pl; depthwise: co = ci * mult. */
@@ -85,4 +86,14 @@ export function readPool(rec: usize, in0: usize, in1: usize): bool {
   g.ow = windowOut(g.w, g.fw, g.sw, 1, g.pl, recAttr(rec, 7));
   if (g.oh < 0 || g.ow < 0) return false;
   return dimsAre(out, g.n, g.oh, g.ow, g.ci);
+}
+
+/** The validator's check of a conv or pool record (in0, in1: its input records, 0 if
+ *  missing): 0, ERR_DTYPE (the window ops are float32 only) or ERR_SHAPE. */
+export function validateWindow(rec: usize, in0: usize, in1: usize, isConv: bool): i32 {
+  const nIn = recNIn(rec);
+  if (nIn < 1 || nIn > 2 || (isConv && nIn != 2)) return ERR_SHAPE;
+  if (recDtype(rec) != DT_FLOAT32 || recDtype(in0) != DT_FLOAT32 || (nIn == 2 && recDtype(in1) != DT_FLOAT32)) return ERR_DTYPE;
+  const ok = isConv ? readConv(rec, in0, in1) : readPool(rec, in0, in1);
+  return ok ? 0 : ERR_SHAPE;
 }
