@@ -8,6 +8,7 @@
 //   filter   df[k, c, q]  += x[i, c] * dy[o, c*m+q]
 import { OP_DEPTHWISE_CONV2D, OP_DEPTHWISE_CONV2D_BACKPROP_INPUT } from '../../../core-wasm/assembly/generated/opcodes';
 import { WIN } from './window';
+import { madd } from './simd_math';
 
 const FORWARD = 0;
 const INPUT = 1;
@@ -65,11 +66,65 @@ function walk(mode: i32, x: usize, y: usize, f: usize, out: usize, outBytes: usi
   }
 }
 
+/** The forward pass with multiplier 1 (the common depthwise layer): per output pixel the taps
+ *  inside the image are listed once (x and filter byte offsets in `taps`), then each block of
+ *  8 channels sums over them in two registers, instead of a load and store of y per tap. */
+function forward1(x: usize, f: usize, y: usize, taps: usize): void {
+  const g = WIN, cb = <usize>g.ci << 2, wide = cb & ~31, vec = cb & ~15;
+  let yr = y;
+  for (let n = 0; n < g.n; n++) {
+    for (let oh = 0; oh < g.oh; oh++) {
+      for (let ow = 0; ow < g.ow; ow++) {
+        let nt = 0;
+        for (let kh = 0; kh < g.fh; kh++) {
+          const ih = oh * g.sh - g.pt + kh * g.dh;
+          if (ih < 0 || ih >= g.h) continue;
+          for (let kw = 0; kw < g.fw; kw++) {
+            const iw = ow * g.sw - g.pl + kw * g.dw;
+            if (iw < 0 || iw >= g.w) continue;
+            const at = taps + (<usize>nt << 3);
+            store<u32>(at, <u32>(((n * g.h + ih) * g.w + iw) * cb));
+            store<u32>(at, <u32>((kh * g.fw + kw) * cb), 4);
+            nt++;
+          }
+        }
+        const end = taps + (<usize>nt << 3);
+        let k: usize = 0;
+        for (; k < wide; k += 32) {
+          let a0 = f32x4.splat(0), a1 = a0;
+          for (let t = taps; t < end; t += 8) {
+            const xo = x + <usize>load<u32>(t) + k, fo = f + <usize>load<u32>(t, 4) + k;
+            a0 = madd(v128.load(xo), v128.load(fo), a0);
+            a1 = madd(v128.load(xo, 16), v128.load(fo, 16), a1);
+          }
+          v128.store(yr + k, a0);
+          v128.store(yr + k, a1, 16);
+        }
+        for (; k < vec; k += 16) {
+          let a0 = f32x4.splat(0);
+          for (let t = taps; t < end; t += 8) a0 = madd(v128.load(x + <usize>load<u32>(t) + k), v128.load(f + <usize>load<u32>(t, 4) + k), a0);
+          v128.store(yr + k, a0);
+        }
+        for (; k < cb; k += 4) {
+          let a: f32 = 0;
+          for (let t = taps; t < end; t += 8) a += load<f32>(x + <usize>load<u32>(t) + k) * load<f32>(f + <usize>load<u32>(t, 4) + k);
+          store<f32>(yr + k, a);
+        }
+        yr += cb;
+      }
+    }
+  }
+}
+
 /** op is one of the depthwise ops; a and b are its input buffers (see ops/table.mjs). */
 export function execDepthwise(op: i32, a: usize, b: usize, out: usize): void {
   const g = WIN;
   const image = (<usize>g.n * g.h * g.w * g.ci) << 2;
-  if (op == OP_DEPTHWISE_CONV2D) walk(FORWARD, a, out, b, out, (<usize>g.n * g.oh * g.ow * g.co) << 2);
+  if (op == OP_DEPTHWISE_CONV2D && g.mult == 1) {
+    const taps = heap.alloc(<usize>g.fh * g.fw << 3);
+    forward1(a, b, out, taps);
+    heap.free(taps);
+  } else if (op == OP_DEPTHWISE_CONV2D) walk(FORWARD, a, out, b, out, (<usize>g.n * g.oh * g.ow * g.co) << 2);
   else if (op == OP_DEPTHWISE_CONV2D_BACKPROP_INPUT) walk(INPUT, out, a, b, out, image);
   else walk(FILTER, a, b, out, out, (<usize>g.fh * g.fw * g.co) << 2);
 }
