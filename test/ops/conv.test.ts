@@ -1,7 +1,7 @@
 // conv2d, depthwiseConv2d, maxPool, avgPool and batchNorm against the float64 reference
 // (test/reference/conv.ts): awkward sizes (1, 3, 7, 33), strides 1 and 2, dilation 2, 'same',
-// 'valid', numeric and explicit padding, rank-3 inputs, NCHW, the pointwise (1 x 1) path, and
-// images large enough to take several im2col blocks.
+// 'valid', numeric and explicit padding, rank-3 inputs, NCHW, the pointwise (1 x 1) path, the
+// Winograd path (3 x 3, stride 1) and images large enough to take several blocks.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as R from '../reference';
 import { expectClose, setupBackend, toLt } from '../helpers';
@@ -29,6 +29,11 @@ const CONV_CASES: [number[], number[], R.Pair, Pad, R.Pair][] = [
   [[1, 4, 6, 7], [1, 1, 7, 5], 2, 'same', 1],     // 1 x 1 with a stride: im2col
   [[2, 16, 16, 33], [3, 3, 33, 5], 1, 'same', 1], // several im2col blocks
   [[1, 8, 8, 2], [8, 8, 2, 3], 1, 'valid', 1],    // the window covers the image
+  // 3 x 3 at stride 1 with channels a multiple of 4: Winograd F(2x2, 3x3), odd and even sizes
+  [[2, 9, 7, 8], [3, 3, 8, 12], 1, 'same', 1],
+  [[1, 6, 6, 16], [3, 3, 16, 8], 1, 'valid', 1],
+  [[3, 5, 4, 8], [3, 3, 8, 8], 1, [[0, 0], [2, 0], [1, 2], [0, 0]], 1],
+  [[2, 17, 17, 64], [3, 3, 64, 64], 1, 'same', 1], // several blocks of tiles
 ];
 
 describe('conv2d', () => {

@@ -14,6 +14,7 @@ import { Ctx, recOp, inRec, inBuf } from './record';
 import { WIN, readConv } from './window';
 import { gemmF32 } from './gemm_call';
 import { execDepthwise } from './depthwise';
+import { winogradFits, winogradConv } from './winograd';
 
 /** Floats of the im2col block (512 KiB, a core's L2 here): 1 << 15 .. 1 << 18 measured within
  *  noise of each other on the issue-3 shape, 1 << 17 marginally best. */
@@ -85,6 +86,7 @@ function isPointwise(): bool {
 function forward(x: usize, f: usize, y: usize): void {
   const g = WIN, K = g.fh * g.fw * g.ci, M = g.n * g.oh * g.ow;
   if (isPointwise()) { gemmF32(x, f, y, M, g.co, K, false, false); return; }
+  if (winogradFits()) { winogradConv(x, f, y); return; }
   const B = blockRows(K, M);
   const cols = heap.alloc(<usize>B * K << 2);
   for (let r0 = 0; r0 < M; r0 += B) {
