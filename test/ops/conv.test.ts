@@ -72,6 +72,29 @@ describe('conv2d', () => {
   });
 });
 
+describe('conv2d gradients against the reference adjoints', () => {
+  // channels multiples of 4 and >= 8: conv2dBackpropInput runs as a flipped Winograd conv
+  // (pad before <= 2), im2col otherwise
+  const cases: [number[], number[], R.Pair, Pad][] = [
+    [[2, 9, 7, 8], [3, 3, 8, 12], 1, 'same'],
+    [[1, 6, 6, 16], [3, 3, 16, 8], 1, 'valid'],
+    [[3, 5, 4, 8], [3, 3, 8, 8], 1, [[0, 0], [2, 0], [1, 2], [0, 0]]],
+    [[1, 6, 7, 8], [3, 3, 8, 8], 1, [[0, 0], [3, 1], [0, 3], [0, 0]]],
+    [[1, 7, 6, 8], [3, 3, 8, 8], 2, 'same'],
+  ];
+  cases.forEach(([xs, fs, strides, pad], i) => {
+    it(`x [${xs}] filter [${fs}] strides ${JSON.stringify(strides)} pad ${JSON.stringify(pad)}`, async () => {
+      const rng = new R.Rng(150 + i);
+      const x = R.randRef(rng, xs, 'float32', U), f = R.randRef(rng, fs, 'float32', U);
+      const dy = R.randRef(rng, R.conv2d(x, f, strides, pad).shape, 'float32', U);
+      const [dx, df] = lt.grads((a: lt.Tensor, b: lt.Tensor) => lt.conv2d(a, b, strides, pad as lt.Padding))([toLt(x), toLt(f)], toLt(dy));
+      const want = R.convGrads(x, f, dy, strides, pad);
+      await expectClose(dx, want.dx, 'conv2d', 'dx');
+      await expectClose(df, want.df, 'conv2d', 'dfilter');
+    });
+  });
+});
+
 const DW_CASES: [number[], number[], R.Pair, Pad, R.Pair][] = [
   [[1, 1, 1, 1], [1, 1, 1, 1], 1, 'valid', 1],
   [[2, 7, 7, 3], [3, 3, 3, 1], 1, 'same', 1],

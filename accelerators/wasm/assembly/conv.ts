@@ -14,7 +14,7 @@ import { Ctx, recOp, inRec, inBuf } from './record';
 import { WIN, readConv } from './window';
 import { gemmF32 } from './gemm_call';
 import { execDepthwise } from './depthwise';
-import { winogradFits, winogradConv } from './winograd';
+import { winogradFits, winogradConv, winogradBackpropFits, winogradBackpropInput } from './winograd';
 
 /** Floats of the im2col block (512 KiB, a core's L2 here): 1 << 15 .. 1 << 18 measured within
  *  noise of each other on the issue-3 shape, 1 << 17 marginally best. */
@@ -100,6 +100,7 @@ function forward(x: usize, f: usize, y: usize): void {
 function backpropInput(dy: usize, f: usize, dx: usize): void {
   const g = WIN, K = g.fh * g.fw * g.ci, M = g.n * g.oh * g.ow;
   if (isPointwise()) { gemmF32(dy, f, dx, M, K, g.co, false, true); return; }
+  if (winogradBackpropFits()) { winogradBackpropInput(dy, f, dx); return; }
   memory.fill(dx, 0, <usize>g.n * g.h * g.w * g.ci << 2);
   const B = blockRows(K, M);
   const cols = heap.alloc(<usize>B * K << 2);

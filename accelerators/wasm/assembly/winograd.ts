@@ -19,9 +19,14 @@ export function winogradFits(): bool {
     (g.ci & 3) == 0 && (g.co & 3) == 0 && g.ci >= 8 && g.co >= 8 && g.oh >= 2 && g.ow >= 2;
 }
 
-/** Filter tap (kh, kw) of input channel a, output channel b. */
+/** Whether the filter is read flipped and transposed (conv2dBackpropInput, below). */
+let flipped = false;
+
+/** Filter tap (kh, kw) from input channel a to output channel b of the conv being run: f
+ *  itself, or, flipped, f[2 - kh, 2 - kw, b, a] of the forward conv's [3, 3, co, ci] filter. */
 @inline function tap(f: usize, kh: i32, kw: i32, a: i32, b: i32): f32 {
   const g = WIN;
+  if (flipped) return load<f32>(f + ((<usize>(((2 - kh) * 3 + 2 - kw) * g.co + b) * g.ci + a) << 2));
   return load<f32>(f + ((<usize>((kh * 3 + kw) * g.ci + a) * g.co + b) << 2));
 }
 
@@ -150,4 +155,25 @@ export function winogradConv(x: usize, f: usize, y: usize): void {
   heap.free(m);
   heap.free(v);
   heap.free(u);
+}
+
+/** Whether conv2dBackpropInput of this record can run here: its transposed conv (dy convolved
+ *  with the flipped filter, padded 2 - pad before) fits winogradFits' conditions. */
+export function winogradBackpropFits(): bool {
+  const g = WIN;
+  return g.fh == 3 && g.fw == 3 && g.sh == 1 && g.sw == 1 && g.dh == 1 && g.dw == 1 && g.pt <= 2 && g.pl <= 2 &&
+    (g.ci & 3) == 0 && (g.co & 3) == 0 && g.ci >= 8 && g.co >= 8 && g.h >= 2 && g.w >= 2;
+}
+
+/** dx = conv2dBackpropInput(dy, f) as a forward Winograd conv of dy (stride 1): dx[i] sums
+ *  dy[i - (2 - pt) + k] f[2 - k] over taps k, channels transposed. WIN is swapped to that conv
+ *  for the run and restored. */
+export function winogradBackpropInput(dy: usize, f: usize, dx: usize): void {
+  const g = WIN;
+  const h = g.h, w = g.w, ci = g.ci, co = g.co, oh = g.oh, ow = g.ow, pt = g.pt, pl = g.pl;
+  g.h = oh; g.w = ow; g.ci = co; g.co = ci; g.oh = h; g.ow = w; g.pt = 2 - pt; g.pl = 2 - pl;
+  flipped = true;
+  winogradConv(dy, f, dx);
+  flipped = false;
+  g.h = h; g.w = w; g.ci = ci; g.co = co; g.oh = oh; g.ow = ow; g.pt = pt; g.pl = pl;
 }
