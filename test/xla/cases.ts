@@ -220,6 +220,7 @@ function cases(): Case[] {
     ['stride 2 same', [2, 7, 6, 3], [3, 3, 3, 4], 2, 'same', 1],
     ['dilation 2 valid', [1, 7, 7, 2], [3, 2, 2, 3], 1, 'valid', 2],
     ['explicit padding', [1, 5, 6, 2], [2, 3, 2, 2], [2, 1], [[0, 0], [1, 0], [2, 1], [0, 0]], 1],
+    ['3x3 stride 1 same, 8 channels (the interpreter\'s Winograd path)', [1, 6, 5, 8], [3, 3, 8, 8], 1, 'same', 1],
   ];
   for (const depthwise of [false, true]) {
     const name = depthwise ? 'depthwiseConv2d' : 'conv2d';

@@ -24,3 +24,12 @@ module @lazytensor {
     "func.return"(%1) : (tensor<1x3x7x4xf32>) -> ()
   }
 }
+
+// depthwiseConv2d 3x3 stride 1 same, 8 channels (the interpreter's Winograd path)
+module @lazytensor {
+  func.func public @main(%arg0: tensor<1x6x5x8xf32>, %arg1: tensor<3x3x8x8xf32>) -> (tensor<1x6x5x64xf32>) {
+    %0 = "stablehlo.reshape"(%arg1) : (tensor<3x3x8x8xf32>) -> tensor<3x3x1x64xf32>
+    %1 = "stablehlo.convolution"(%arg0, %0) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[1, 1], [1, 1]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<1x6x5x8xf32>, tensor<3x3x1x64xf32>) -> tensor<1x6x5x64xf32>
+    "func.return"(%1) : (tensor<1x6x5x64xf32>) -> ()
+  }
+}
