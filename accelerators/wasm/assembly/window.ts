@@ -3,7 +3,7 @@
 // validator and the kernels, so a kernel never walks outside a buffer that validate accepted.
 import {
   DT_FLOAT32, OP_CONV2D, OP_DEPTHWISE_CONV2D, OP_CONV2D_BACKPROP_INPUT, OP_DEPTHWISE_CONV2D_BACKPROP_INPUT,
-  OP_DEPTHWISE_CONV2D_BACKPROP_FILTER, OP_MAX_POOL, OP_AVG_POOL, OP_MAX_POOL_GRAD,
+  OP_MAX_POOL, OP_AVG_POOL, OP_MAX_POOL_GRAD,
 } from '../../../core-wasm/assembly/generated/opcodes';
 import { recOp, recDtype, recRank, recDim, recNIn, recNAttr, recAttr } from './record';
 import { ERR_DTYPE, ERR_SHAPE } from './errors';
