@@ -149,6 +149,27 @@ describe('maxPool and avgPool', () => {
   }
 });
 
+describe('maxPool and avgPool gradients against the reference adjoints', () => {
+  // channel counts with and without a vector-width tail; distinct values, so every window
+  // has one maximum
+  const cases: [number[], R.Pair, R.Pair, Pad][] = [
+    [[2, 7, 6, 33], 3, 2, 'same'],
+    [[1, 8, 8, 8], 2, 2, 'valid'],
+    [[1, 5, 6, 5], [2, 3], 1, [[0, 0], [1, 0], [2, 1], [0, 0]]],
+  ];
+  cases.forEach(([xs, k, st, pad], i) => {
+    it(`x [${xs}] filter ${JSON.stringify(k)} strides ${JSON.stringify(st)} pad ${JSON.stringify(pad)}`, async () => {
+      const n = xs.reduce((a, b) => a * b, 1);
+      const x = R.fromValues(Array.from({ length: n }, (_, j) => (((j * 97) % n) - n / 2) / 64), xs, 'float32');
+      const dy = R.randRef(new R.Rng(350 + i), R.maxPool(x, k, st, pad).shape, 'float32', U);
+      for (const name of ['maxPool', 'avgPool'] as const) {
+        const [dx] = lt.grads((a: lt.Tensor) => lt[name](a, k, st, pad as lt.Padding))([toLt(x)], toLt(dy));
+        await expectClose(dx, R.poolGrad(x, dy, k, st, pad, name === 'maxPool'), 'avgPool', `${name} dx`);
+      }
+    });
+  });
+});
+
 describe('batchNorm', () => {
   it('rank-1 statistics over the last axis, with and without offset and scale', async () => {
     const rng = new R.Rng(400);

@@ -57,31 +57,58 @@ function pool(x: usize, y: usize, isMax: bool): void {
   }
 }
 
-/** dx of maxPool: each dy to the first maximum of its window, per channel. */
-function maxPoolGrad(x: usize, dy: usize, dx: usize): void {
-  const g = WIN, c = g.ci;
+/** dx of maxPool: each dy to the first maximum of its window, per channel. Four channels at a
+ *  time keep the running maximum and the window position where it was found in two vectors
+ *  (a strictly greater value takes over, so ties and NaNs keep the earlier position, as the
+ *  scalar rule does); `taps` lists the window's pixel byte offsets, in window order. */
+function maxPoolGrad(x: usize, dy: usize, dx: usize, taps: usize): void {
+  const g = WIN, c = g.ci, cb = <usize>c << 2, vec = cb & ~15;
   memory.fill(dx, 0, (<usize>g.n * g.h * g.w * c) << 2);
   let dr = dy;
   for (let n = 0; n < g.n; n++) {
     for (let oh = 0; oh < g.oh; oh++) {
       for (let ow = 0; ow < g.ow; ow++) {
         clip(oh, ow);
-        for (let ch = 0; ch < c; ch++) {
-          const off = <usize>ch << 2;
-          let at = pixel(x, n, h0, w0) + off, best = load<f32>(at);
-          for (let ih = h0; ih < h1; ih++) {
-            for (let iw = w0; iw < w1; iw++) {
-              const p = pixel(x, n, ih, iw) + off, v = load<f32>(p);
-              if (v > best) { best = v; at = p; }
-            }
+        let nt = 0;
+        for (let ih = h0; ih < h1; ih++) {
+          for (let iw = w0; iw < w1; iw++) {
+            store<u32>(taps + (<usize>nt << 2), <u32>pixel(0, n, ih, iw));
+            nt++;
           }
-          const d = dx + (at - x);
-          store<f32>(d, load<f32>(d) + load<f32>(dr + off));
         }
-        dr += <usize>c << 2;
+        let k: usize = 0;
+        for (; k < vec; k += 16) {
+          let best = v128.load(x + <usize>load<u32>(taps) + k), at = i32x4.splat(0);
+          for (let t = 1; t < nt; t++) {
+            const v = v128.load(x + <usize>load<u32>(taps + (<usize>t << 2)) + k);
+            const gt = f32x4.gt(v, best);
+            best = v128.bitselect(v, best, gt);
+            at = v128.bitselect(i32x4.splat(t), at, gt);
+          }
+          const d = v128.load(dr + k);
+          addAt(dx, taps, i32x4.extract_lane(at, 0), k, f32x4.extract_lane(d, 0));
+          addAt(dx, taps, i32x4.extract_lane(at, 1), k + 4, f32x4.extract_lane(d, 1));
+          addAt(dx, taps, i32x4.extract_lane(at, 2), k + 8, f32x4.extract_lane(d, 2));
+          addAt(dx, taps, i32x4.extract_lane(at, 3), k + 12, f32x4.extract_lane(d, 3));
+        }
+        for (; k < cb; k += 4) {
+          let best = load<f32>(x + <usize>load<u32>(taps) + k), at = 0;
+          for (let t = 1; t < nt; t++) {
+            const v = load<f32>(x + <usize>load<u32>(taps + (<usize>t << 2)) + k);
+            if (v > best) { best = v; at = t; }
+          }
+          addAt(dx, taps, at, k, load<f32>(dr + k));
+        }
+        dr += cb;
       }
     }
   }
+}
+
+/** dx at window position t, channel byte offset k, += d. */
+@inline function addAt(dx: usize, taps: usize, t: i32, k: usize, d: f32): void {
+  const p = dx + <usize>load<u32>(taps + (<usize>t << 2)) + k;
+  store<f32>(p, load<f32>(p) + d);
 }
 
 /** dx of avgPool: each dy, over its window's count, to every real element of the window. */
@@ -114,6 +141,10 @@ export function execPool(c: Ctx): void {
   const ok = readPool(c.rec, inRec(c, 0), op == OP_MAX_POOL_GRAD ? inRec(c, 1) : 0);
   assert(ok); // validate checked the record
   if (op == OP_MAX_POOL || op == OP_AVG_POOL) pool(inBuf(c, 0), c.out, op == OP_MAX_POOL);
-  else if (op == OP_MAX_POOL_GRAD) maxPoolGrad(inBuf(c, 0), inBuf(c, 1), c.out);
+  else if (op == OP_MAX_POOL_GRAD) {
+    const taps = heap.alloc(<usize>WIN.fh * WIN.fw << 2);
+    maxPoolGrad(inBuf(c, 0), inBuf(c, 1), c.out, taps);
+    heap.free(taps);
+  }
   else avgPoolGrad(inBuf(c, 0), c.out);
 }
