@@ -15,7 +15,7 @@ import { Ctx, recOp, inRec, inBuf } from './record';
 import { WIN, readConv } from './window';
 import { gemmF32 } from './gemm_call';
 import { execDepthwise } from './depthwise';
-import { winogradFits, winogradConv, winogradBackpropFits, winogradBackpropInput } from './winograd';
+import { winogradFits, winogradConv, winogradBackpropFits, winogradBackpropInput, winogradBackpropFilter } from './winograd';
 
 /** Floats of the im2col block (512 KiB, a core's L2 here): 1 << 15 .. 1 << 18 measured within
  *  noise of each other on the issue-3 shape, 1 << 17 marginally best. */
@@ -117,6 +117,7 @@ function backpropFilter(x: usize, dy: usize, df: usize): void {
   const g = WIN, K = g.fh * g.fw * g.ci, M = g.n * g.oh * g.ow;
   const fBytes = <usize>K * g.co << 2;
   if (isPointwise()) { gemmF32(x, dy, df, K, g.co, M, true, false); return; }
+  if (winogradFits()) { winogradBackpropFilter(x, dy, df); return; }
   memory.fill(df, 0, fBytes);
   const B = blockRows(K, M);
   const cols = heap.alloc(<usize>B * K << 2), part = heap.alloc(fBytes);

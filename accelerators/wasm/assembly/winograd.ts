@@ -177,3 +177,102 @@ export function winogradBackpropInput(dy: usize, f: usize, dx: usize): void {
   flipped = false;
   g.h = h; g.w = w; g.ci = ci; g.co = co; g.oh = oh; g.ow = ow; g.pt = pt; g.pl = pl;
 }
+
+// ---- the filter gradient ----
+// The same decomposition read for the filter (Lavin & Gray's F(3 x 3, 2 x 2) is F(2 x 2, 3 x 3)
+// transposed): dW = G^T [sum over tiles and batch of (A dy A^T) . (B^T d B)] G, where dy is a
+// 2 x 2 tile of the output gradient (zero past its edge) and d the 4 x 4 input patch under it.
+// The sum over tiles is 16 GEMMs [ci, tiles] . [tiles, co] per block, accumulated.
+
+/** D[xi * 4 + nu][t, c] = (A dy A^T)[xi, nu] for tiles t0 .. t0 + nt of dy; A = [[1, 0],
+ *  [1, 1], [1, -1], [0, -1]]. */
+function transformGrad(dy: usize, d: usize, t0: i32, nt: i32, tilesH: i32, tilesW: i32): void {
+  const g = WIN, cb = <usize>g.co << 2, plane = <usize>nt * cb, rowStep = <usize>g.ow * cb, zero = f32x4.splat(0);
+  for (let t = 0; t < nt; t++) {
+    const tile = t0 + t, tw = tile % tilesW, rest = tile / tilesW, th = rest % tilesH, n = rest / tilesH;
+    const oh = 2 * th, ow = 2 * tw;
+    const fullRows = g.oh - oh > 1, fullCols = g.ow - ow > 1;
+    const src = dy + <usize>(((n * g.oh + oh) * g.ow + ow) * g.co) * 4;
+    const out = d + <usize>t * cb;
+    for (let c: usize = 0; c < cb; c += 16) {
+      const y00 = v128.load(src + c), y01 = fullCols ? v128.load(src + cb + c) : zero;
+      const y10 = fullRows ? v128.load(src + rowStep + c) : zero, y11 = fullRows && fullCols ? v128.load(src + rowStep + cb + c) : zero;
+      for (let xi = 0; xi < 4; xi++) {
+        // row xi of A y: y0, y0 + y1, y0 - y1, -y1 (rows of the tile), per column
+        const r0 = xi == 0 ? y00 : xi == 1 ? f32x4.add(y00, y10) : xi == 2 ? f32x4.sub(y00, y10) : f32x4.neg(y10);
+        const r1 = xi == 0 ? y01 : xi == 1 ? f32x4.add(y01, y11) : xi == 2 ? f32x4.sub(y01, y11) : f32x4.neg(y11);
+        // times A^T: r0, r0 + r1, r0 - r1, -r1
+        const q = out + <usize>(xi * 4) * plane + c;
+        v128.store(q, r0);
+        v128.store(q + plane, f32x4.add(r0, r1));
+        v128.store(q + 2 * plane, f32x4.sub(r0, r1));
+        v128.store(q + 3 * plane, f32x4.neg(r1));
+      }
+    }
+  }
+}
+
+/** df[kh, kw, a, b] = (G^T M G)[kh, kw] for the 16 accumulated [ci, co] matrices M;
+ *  G^T = [[1, 1/2, 1/2, 0], [0, 1/2, -1/2, 0], [0, 1/2, 1/2, 1]]. */
+function transformFilterGrad(m: usize, df: usize): void {
+  const g = WIN, cb = <usize>g.co << 2, plane = <usize>g.ci * cb, half = f32x4.splat(0.5);
+  for (let a = 0; a < g.ci; a++) {
+    for (let c: usize = 0; c < cb; c += 16) {
+      const at = m + <usize>a * cb + c;
+      for (let nu = 0; nu < 4; nu++) {
+        // column nu of G^T M (rows xi of M are planes 4 xi + nu)
+        const m0 = v128.load(at + <usize>nu * plane), m1 = v128.load(at + <usize>(4 + nu) * plane);
+        const m2 = v128.load(at + <usize>(8 + nu) * plane), m3 = v128.load(at + <usize>(12 + nu) * plane);
+        const s = f32x4.mul(f32x4.add(m1, m2), half), dlt = f32x4.mul(f32x4.sub(m1, m2), half);
+        const t0 = f32x4.add(m0, s), t2 = f32x4.add(s, m3);
+        v128.store(TCOL + (<usize>nu * 48), t0);
+        v128.store(TCOL + (<usize>nu * 48) + 16, dlt);
+        v128.store(TCOL + (<usize>nu * 48) + 32, t2);
+      }
+      for (let kh = 0; kh < 3; kh++) {
+        const c0 = v128.load(TCOL + (<usize>kh << 4)), c1 = v128.load(TCOL + 48 + (<usize>kh << 4));
+        const c2 = v128.load(TCOL + 96 + (<usize>kh << 4)), c3 = v128.load(TCOL + 144 + (<usize>kh << 4));
+        const s = f32x4.mul(f32x4.add(c1, c2), half);
+        const base = df + (<usize>(kh * 3) * g.ci + a) * cb + c, tapStep = plane;
+        v128.store(base, f32x4.add(c0, s));
+        v128.store(base + tapStep, f32x4.mul(f32x4.sub(c1, c2), half));
+        v128.store(base + 2 * tapStep, f32x4.add(s, c3));
+      }
+    }
+  }
+}
+
+/** G^T M by columns: t[kh] of column nu at TCOL + nu * 48 + kh * 16. */
+const TCOL = memory.data(4 * 48, 16);
+
+/** df = conv2dBackpropFilter(x, dy) for a record where winogradFits() holds (WIN as read from
+ *  it: the image x, the output gradient dy of [n, oh, ow, co]). */
+export function winogradBackpropFilter(x: usize, dy: usize, df: usize): void {
+  const g = WIN, ci = g.ci, co = g.co;
+  const tilesH = (g.oh + 1) >> 1, tilesW = (g.ow + 1) >> 1, tiles = g.n * tilesH * tilesW;
+  const nb = min(tiles, max(4, BLOCK_FLOATS / (16 * (ci + co))));
+  const mBytes = <usize>ci * co << 2;
+  const v = heap.alloc(<usize>16 * nb * ci << 2), d = heap.alloc(<usize>16 * nb * co << 2);
+  const m = heap.alloc(16 * mBytes), part = heap.alloc(mBytes);
+  memory.fill(m, 0, 16 * mBytes);
+  for (let t0 = 0; t0 < tiles; t0 += nb) {
+    const nt = min(nb, tiles - t0);
+    transformInput(x, v, t0, nt, tilesH, tilesW);
+    transformGrad(dy, d, t0, nt, tilesH, tilesW);
+    for (let k = 0; k < 16; k++) {
+      gemmF32(v + (<usize>k * nt * ci << 2), d + (<usize>k * nt * co << 2), part, ci, co, nt, true, false);
+      addInto(m + <usize>k * mBytes, part, ci * co);
+    }
+  }
+  transformFilterGrad(m, df);
+  heap.free(part);
+  heap.free(m);
+  heap.free(d);
+  heap.free(v);
+}
+
+/** to[0:n] += from[0:n] (n a multiple of 4). */
+function addInto(to: usize, from: usize, n: i32): void {
+  const end = <usize>n << 2;
+  for (let k: usize = 0; k < end; k += 16) v128.store(to + k, f32x4.add(v128.load(to + k), v128.load(from + k)));
+}
