@@ -6,7 +6,7 @@
 //   conv2dBackpropFilter  df[K, co]    += cols[rows, K]^T . dy[rows, co]
 //   conv2dBackpropInput   dcols[rows, K] = dy[rows, co] . f[K, co]^T, then added back into
 //                         dx where each column came from (col2im)
-// 3 x 3 convolutions at stride 1 (forward and input gradient) take winograd.ts instead, and a
+// 3 x 3 convolutions at stride 1 (forward and both gradients) take winograd.ts instead, and a
 // 1 x 1 window at stride 1 multiplies the image itself. Blocks of rows keep the copied matrix
 // in L2; the GEMM re-packs the filter per block, a few percent of the work (one GEMM over the
 // whole matrix measured ~1.5x slower on 16 x 32 x 32 x 64 * 3 x 3 x 64 x 64).

@@ -4,7 +4,9 @@
 // channel become 16 / 4 = 4: 2.25x fewer. The elementwise products summed over input
 // channels are 16 GEMMs, [tiles, ci] . [ci, co], on matmul.ts's GEMM (gemm_call.ts); the
 // transforms are vector loops over 4 contiguous NHWC channels. Blocks of tiles keep the
-// transformed input V and the products M in cache.
+// transformed input V and the products M in cache. conv2dBackpropInput runs as such a forward
+// conv (of dy, with the filter flipped), conv2dBackpropFilter as the transposed
+// decomposition (the end of this file).
 import { WIN } from './window';
 import { gemmF32 } from './gemm_call';
 
