@@ -111,9 +111,33 @@ const structural = [
   { name: 'matMul', kind: 'matmul', dtypes: 'fi', out: 'same', attrs: '[transposeA, transposeB]' },
 ];
 
+/** Convolutions over NHWC images with HWIO filters, and the adjoints their gradients need.
+ *  `conv` is [strideH, strideW, dilationH, dilationW, padTop, padBottom, padLeft, padRight]:
+ *  output row o reads input rows o * stride - padTop + k * dilation, k < filterH. */
+const CONV = '[strideH, strideW, dilationH, dilationW, padTop, padBottom, padLeft, padRight]';
+const convs = [
+  { name: 'conv2d', attrs: CONV },                                        // x, filter [fh, fw, ci, co]
+  { name: 'conv2dBackpropInput', attrs: `${CONV.slice(0, -1)}, inH, inW]` },   // dy, filter -> dx
+  { name: 'conv2dBackpropFilter', attrs: `${CONV.slice(0, -1)}, filterH, filterW]` }, // x, dy -> dfilter
+  { name: 'depthwiseConv2d', attrs: CONV },                               // x, filter [fh, fw, ci, mult]
+  { name: 'depthwiseConv2dBackpropInput', attrs: `${CONV.slice(0, -1)}, inH, inW]` },
+  { name: 'depthwiseConv2dBackpropFilter', attrs: `${CONV.slice(0, -1)}, filterH, filterW]` },
+].map((r) => ({ kind: 'conv', dtypes: 'f', out: 'same', ...r }));
+
+/** Pooling windows over NHWC images: `pool` is [filterH, filterW, strideH, strideW, padTop,
+ *  padBottom, padLeft, padRight]; padded positions never count (max ignores them, avg divides
+ *  by the number of real elements, as tfjs). */
+const POOL = '[filterH, filterW, strideH, strideW, padTop, padBottom, padLeft, padRight]';
+const pools = [
+  { name: 'maxPool', attrs: POOL },                                       // x
+  { name: 'avgPool', attrs: POOL },                                       // x
+  { name: 'maxPoolGrad', attrs: POOL },                                   // x, dy -> dx (first max of each window)
+  { name: 'avgPoolGrad', attrs: `${POOL.slice(0, -1)}, inH, inW]` },      // dy -> dx
+].map((r) => ({ kind: 'pool', dtypes: 'f', out: 'same', ...r }));
+
 /** Every op in opcode order: a row's index is its opcode. Append new rows to keep old
  *  Programs' opcodes stable within a Program format version. */
-export const OPS = [...leaves, ...unary, ...binary, ...reductions, ...structural].map((r, code) => ({
+export const OPS = [...leaves, ...unary, ...binary, ...reductions, ...structural, ...convs, ...pools].map((r, code) => ({
   dtypes: '', out: 'same', attrs: '[]', ...r, code,
 }));
 

@@ -126,6 +126,12 @@ export const TOLERANCES = {
   // linear algebra
   matMul: CLASS.accum,
   dot: CLASS.accum,
+  // convolution and pooling (sums over at most ~300 window taps of inputs in [-1, 1])
+  conv2d: CLASS.accum,
+  depthwiseConv2d: CLASS.accum,
+  maxPool: CLASS.exact,
+  avgPool: CLASS.accum,
+  batchNorm: CLASS.transcendental,
   // creation
   range: CLASS.sequence,
   linspace: CLASS.sequence,

@@ -16,6 +16,7 @@ export { metrics, resetMetrics, metricsReport } from './engine/metrics';
 export { env } from './engine/env';
 export * from './generated/elementwise';
 export * from './ops/math';
+export * from './ops/conv';
 export * from './ops/shape';
 export * from './ops/creation';
 export * as debug from './debug';

@@ -4,6 +4,7 @@ import { Tensor } from './tensor';
 import * as generated from './generated/elementwise';
 import * as math from './ops/math';
 import * as shape from './ops/shape';
+import * as conv from './ops/conv';
 import type { Input } from './ops/record';
 import { Op, OP_KINDS } from './generated/ops';
 
@@ -16,6 +17,8 @@ const methods = {
   reshape: shape.reshape, transpose: shape.transpose, expandDims: shape.expandDims, squeeze: shape.squeeze,
   slice: shape.slice, stridedSlice: shape.stridedSlice, unstack: shape.unstack, split: shape.split,
   tile: shape.tile, pad: shape.pad, gather: shape.gather, reverse: shape.reverse, broadcastTo: shape.broadcastTo,
+  conv2d: conv.conv2d, depthwiseConv2d: conv.depthwiseConv2d, maxPool: conv.maxPool, avgPool: conv.avgPool,
+  batchNorm: conv.batchNorm,
   asType: math.cast,
   where: (x: Tensor, condition: Input, b: Input) => math.where(condition, x, b),
   oneHot: shape.oneHot,

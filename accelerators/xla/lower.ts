@@ -14,6 +14,7 @@ import { Op } from '../../ts/generated/ops';
 
 export type OpName = keyof typeof Op;
 import { parseProgram, type Rec, type ParsedProgram } from '../program';
+import * as W from './lower-window';
 
 export { parseProgram };
 export type { Rec, ParsedProgram };
@@ -445,6 +446,17 @@ export const LOWERINGS: Record<OpName, Lower | 'core only'> = {
   tile,
   oneHot,
   matMul,
+  // window ops (lower-window.ts)
+  conv2d: W.convForward(false),
+  conv2dBackpropInput: W.convBackpropInput(false),
+  conv2dBackpropFilter: W.convBackpropFilter(false),
+  depthwiseConv2d: W.convForward(true),
+  depthwiseConv2dBackpropInput: W.convBackpropInput(true),
+  depthwiseConv2dBackpropFilter: W.convBackpropFilter(true),
+  maxPool: W.maxPool,
+  avgPool: W.avgPool,
+  maxPoolGrad: W.maxPoolGrad,
+  avgPoolGrad: W.avgPoolGrad,
 };
 
 const NAMES = Object.keys(Op) as OpName[];

@@ -18,3 +18,5 @@ export const E_ATTR: i32 = -14;          // malformed attributes
 export const E_DEAD: i32 = -15;          // an input node was released (tensor used after dispose)
 export const E_SIZE: i32 = -16;          // more than 2^31 - 1 elements
 export const E_OP: i32 = -17;            // unknown opcode
+export const E_CHANNELS: i32 = -18;      // conv: the filter's input channels differ from the input's
+export const E_WINDOW: i32 = -19;        // conv/pool: bad stride, dilation or padding, or the window does not fit

@@ -232,6 +232,8 @@ function inferKind(op: i32, kind: i32): i32 {
       return 0;
     }
     case K.KIND_MATMUL: return inferMatmul();
+    case K.KIND_CONV: return inferConv(op);
+    case K.KIND_POOL: return inferPool(op);
   }
   return E.E_OP;
 }
@@ -330,5 +332,106 @@ function inferMatmul(): i32 {
   if (outRank + 2 > MAX_RANK) return E.E_RANK;
   outDims[outRank++] = m;
   outDims[outRank++] = n;
+  return 0;
+}
+
+// ---- convolutions and pooling (NHWC; attribute layouts in docs/PROGRAM.md) ----
+
+let winH: i32 = 0;
+let winW: i32 = 0;
+
+/** Output length of a window of f taps, dil apart, sliding by s over n + before + after
+ *  elements; -1 if an attribute is out of range or the window does not fit. */
+function windowOut(n: i32, f: i32, s: i32, dil: i32, before: i32, after: i32): i32 {
+  if (f < 1 || s < 1 || dil < 1 || before < 0 || after < 0) return -1;
+  const eff = <i64>(f - 1) * dil + 1, span = <i64>n + before + after;
+  if (span < eff) return -1;
+  return <i32>((span - eff) / s + 1);
+}
+
+/** Sets winH, winW for an h x w input under filter fh x fw; attribute words:
+ *  [strideH, strideW, dilationH, dilationW, padTop, padBottom, padLeft, padRight]. */
+function convWindows(h: i32, w: i32, fh: i32, fw: i32): i32 {
+  winH = windowOut(h, fh, attr(0), attr(2), attr(4), attr(5));
+  winW = windowOut(w, fw, attr(1), attr(3), attr(6), attr(7));
+  return winH < 0 || winW < 0 ? E.E_WINDOW : 0;
+}
+
+function setOut4(a: i32, b: i32, c: i32, d: i32): void {
+  outRank = 4; outDims[0] = a; outDims[1] = b; outDims[2] = c; outDims[3] = d;
+}
+
+/** conv2d, depthwiseConv2d and their adjoints: x [n, h, w, ci], filter [fh, fw, ci, co]
+ *  (depthwise: [fh, fw, ci, mult], co = ci * mult), y [n, oh, ow, co]. */
+function inferConv(op: i32): i32 {
+  const forward = op == K.OP_CONV2D || op == K.OP_DEPTHWISE_CONV2D;
+  const depthwise = op == K.OP_DEPTHWISE_CONV2D || op == K.OP_DEPTHWISE_CONV2D_BACKPROP_INPUT || op == K.OP_DEPTHWISE_CONV2D_BACKPROP_FILTER;
+  if (nIn != 2 || nAttr != (forward ? 8 : 10)) return E.E_ARITY;
+  if (rankOf(0) != 4 || rankOf(1) != 4) return E.E_RANK;
+  const ed = sameDtypes(0, 2); if (ed) return ed;
+  if (forward) {                      // x, filter -> y
+    const ci = dimOf(0, 3);
+    if (dimOf(1, 2) != ci) return E.E_CHANNELS;
+    const e = convWindows(dimOf(0, 1), dimOf(0, 2), dimOf(1, 0), dimOf(1, 1)); if (e) return e;
+    const co = depthwise ? <i64>ci * dimOf(1, 3) : <i64>dimOf(1, 3);
+    if (co > 0x7fffffff) return E.E_SIZE;
+    setOut4(dimOf(0, 0), winH, winW, <i32>co);
+    return 0;
+  }
+  if (op == K.OP_CONV2D_BACKPROP_INPUT || op == K.OP_DEPTHWISE_CONV2D_BACKPROP_INPUT) { // dy, filter -> dx
+    const ci = dimOf(1, 2), co = depthwise ? <i64>ci * dimOf(1, 3) : <i64>dimOf(1, 3);
+    if (<i64>dimOf(0, 3) != co) return E.E_CHANNELS;
+    if (attr(8) < 0 || attr(9) < 0) return E.E_DIM;
+    const e = convWindows(attr(8), attr(9), dimOf(1, 0), dimOf(1, 1)); if (e) return e;
+    if (winH != dimOf(0, 1) || winW != dimOf(0, 2)) return E.E_WINDOW;
+    setOut4(dimOf(0, 0), attr(8), attr(9), ci);
+    return 0;
+  }
+  // x, dy -> dfilter
+  const ci = dimOf(0, 3), co = dimOf(1, 3);
+  if (dimOf(1, 0) != dimOf(0, 0)) return E.E_WINDOW;
+  const e = convWindows(dimOf(0, 1), dimOf(0, 2), attr(8), attr(9)); if (e) return e;
+  if (winH != dimOf(1, 1) || winW != dimOf(1, 2)) return E.E_WINDOW;
+  if (depthwise && (ci == 0 || co % ci != 0)) return E.E_CHANNELS;
+  setOut4(attr(8), attr(9), ci, depthwise ? co / ci : co);
+  return 0;
+}
+
+/** Sets winH, winW for pooling an h x w input; attribute words [filterH, filterW, strideH,
+ *  strideW, padTop, padBottom, padLeft, padRight]. A pad as large as the filter is refused:
+ *  every window must hold a real element. */
+function poolWindows(h: i32, w: i32): i32 {
+  const fh = attr(0), fw = attr(1);
+  if (attr(4) >= fh || attr(5) >= fh || attr(6) >= fw || attr(7) >= fw) return E.E_WINDOW;
+  winH = windowOut(h, fh, attr(2), 1, attr(4), attr(5));
+  winW = windowOut(w, fw, attr(3), 1, attr(6), attr(7));
+  return winH < 0 || winW < 0 ? E.E_WINDOW : 0;
+}
+
+/** maxPool, avgPool ([n, h, w, c] -> [n, oh, ow, c]) and their adjoints. */
+function inferPool(op: i32): i32 {
+  if (op == K.OP_MAX_POOL || op == K.OP_AVG_POOL) {
+    if (nIn != 1 || nAttr != 8) return E.E_ARITY;
+    if (rankOf(0) != 4) return E.E_RANK;
+    const e = poolWindows(dimOf(0, 1), dimOf(0, 2)); if (e) return e;
+    setOut4(dimOf(0, 0), winH, winW, dimOf(0, 3));
+    return 0;
+  }
+  if (op == K.OP_MAX_POOL_GRAD) {   // x, dy -> dx
+    if (nIn != 2 || nAttr != 8) return E.E_ARITY;
+    if (rankOf(0) != 4 || rankOf(1) != 4) return E.E_RANK;
+    const ed = sameDtypes(0, 2); if (ed) return ed;
+    const e = poolWindows(dimOf(0, 1), dimOf(0, 2)); if (e) return e;
+    if (dimOf(1, 0) != dimOf(0, 0) || dimOf(1, 1) != winH || dimOf(1, 2) != winW || dimOf(1, 3) != dimOf(0, 3)) return E.E_WINDOW;
+    copyDims(0);
+    return 0;
+  }
+  // avgPoolGrad: dy -> dx [n, inH, inW, c]
+  if (nIn != 1 || nAttr != 10) return E.E_ARITY;
+  if (rankOf(0) != 4) return E.E_RANK;
+  if (attr(8) < 0 || attr(9) < 0) return E.E_DIM;
+  const e = poolWindows(attr(8), attr(9)); if (e) return e;
+  if (dimOf(0, 1) != winH || dimOf(0, 2) != winW) return E.E_WINDOW;
+  setOut4(dimOf(0, 0), attr(8), attr(9), dimOf(0, 3));
   return 0;
 }

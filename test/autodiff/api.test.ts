@@ -130,6 +130,18 @@ describe('semantics of the lazy graph', () => {
     lt.dispose([x, d2, d3]);
   }));
 
+  it('second order through maxPool w.r.t. its cotangent is refused by name (no adjoint op)', () => noLeak(() => {
+    const x = lt.tensor([1, 3, 2, 4], [1, 2, 2, 1]);
+    const dy = lt.tensor([1], [1, 1, 1, 1]);
+    // d/d(dy) of maxPoolGrad(x, dy) would need the adjoint of the scatter to the maxima
+    expect(() => lt.grad((d: T) => lt.grads((a: T) => lt.maxPool(a, 2, 1, 'valid'))([x], d)[0].sum())(dy))
+      .toThrow(/maxPool: gradients of second order are not supported/);
+    // through avgPool the same is linear and supported: d/d(dy) sum(avgPoolGrad(dy)) = 1
+    const g = lt.grad((d: T) => lt.grads((a: T) => lt.avgPool(a, 2, 1, 'valid'))([x], d)[0].sum())(dy);
+    close(g, [1]);
+    lt.dispose([x, dy, g]);
+  }));
+
   it('sources made of constants are not confused with equal constants inside f (interning)', () => noLeak(() => {
     const one = lt.scalar(1);
     const g1 = lt.grad((t: T) => t.add(1).mul(t))(one);   // d/dt (t + 1) t = 2t + 1

@@ -210,6 +210,86 @@ const matMulCases: GradCase[] = [
   { name: 'dot matrix-vector', inputs: [F([2, 3]), F([3])], lt: (a: T, b: T) => lt.dot(a, b), ref: (a, b) => R.dot(a, b) },
 ];
 
+// ---------------------------------------------------------------- convolution and pooling
+type ConvArgs = [R.Pair, R.Pad, R.Pair];
+const CONV: [string, number[], number[], ConvArgs][] = [
+  ['stride 1 same', [2, 5, 5, 3], [3, 3, 3, 2], [1, 'same', 1]],
+  ['stride 2 same', [1, 6, 5, 2], [3, 2, 2, 3], [2, 'same', 1]],
+  ['dilation 2 valid', [1, 7, 6, 2], [2, 3, 2, 2], [1, 'valid', 2]],
+  ['explicit padding, strides [2, 1]', [1, 5, 6, 1], [3, 3, 1, 2], [[2, 1], [[0, 0], [1, 0], [2, 1], [0, 0]], 1]],
+];
+const DW: [string, number[], number[], ConvArgs][] = [
+  ['multiplier 1, stride 1 same', [2, 5, 5, 3], [3, 3, 3, 1], [1, 'same', 1]],
+  ['multiplier 2, stride 2 same', [1, 6, 5, 2], [3, 2, 2, 2], [2, 'same', 1]],
+  ['dilation 2 valid', [1, 7, 6, 2], [2, 2, 2, 3], [1, 'valid', 2]],
+];
+const asPad = (p: R.Pad) => p as lt.Padding;
+/** First-order: the rules of conv2d / depthwiseConv2d; second-order (the gradient of a
+ *  gradient): the rules of their two adjoints, against the reference adjoints. */
+function convGradCases(depthwise: boolean, cases: typeof CONV): GradCase[] {
+  const name = depthwise ? 'depthwiseConv2d' : 'conv2d';
+  const fwd = (x: T, f: T, [s, p, d]: ConvArgs) => (depthwise ? lt.depthwiseConv2d : lt.conv2d)(x, f, s, asPad(p), 'NHWC', d);
+  const ref = (x: R.Ref, f: R.Ref, [s, p, d]: ConvArgs) => (depthwise ? R.depthwiseConv2d : R.conv2d)(x, f, s, p, d);
+  const out: GradCase[] = [];
+  for (const [what, xs, fs, args] of cases) {
+    out.push({ name: `${name} ${what}`, inputs: [F(xs), F(fs)], lt: (x: T, f: T) => fwd(x, f, args), ref: (x, f) => ref(x, f, args) });
+  }
+  // the adjoints' own rules: dx = bInput(d, f) as a function of f and d, df = bFilter(x, d)
+  // of x and d (the third operand of the inner gradient is a constant)
+  const [what, xs, fs, args] = cases[1];
+  const ys = ref(R.randRef(new R.Rng(1), xs), R.randRef(new R.Rng(2), fs), args).shape;
+  const inner = (x: T, f: T, d: T) => lt.grads((a: T, b: T) => fwd(a, b, args))([x, f], d);
+  const zeros = (shape: number[]) => R.fromValues(new Array(shape.reduce((a, b) => a * b, 1)).fill(0), shape, 'float32');
+  out.push({
+    name: `${name}BackpropInput (second order), ${what}`, inputs: [F(fs), F(ys)],
+    lt: (f: T, d: T) => inner(lt.zeros(xs), f, d)[0],
+    ref: (f, d) => R.convGrads(zeros(xs), f, d, args[0], args[1], args[2], depthwise).dx,
+  });
+  out.push({
+    name: `${name}BackpropFilter (second order), ${what}`, inputs: [F(xs), F(ys)],
+    lt: (x: T, d: T) => inner(x, lt.zeros(fs), d)[1],
+    ref: (x, d) => R.convGrads(x, zeros(fs), d, args[0], args[1], args[2], depthwise).df,
+  });
+  return out;
+}
+
+type PoolArgs = [R.Pair, R.Pair, R.Pad];
+/** Distinct values at least 0.01 apart, shuffled: no window has a tie, and no maximum moves
+ *  under a finite-difference step. */
+function distinct(shape: number[]): Input {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return { shape, values: Array.from({ length: n }, (_, i) => (((i * 37) % n) - n / 2) * 0.013) };
+}
+const POOL: [string, number[], PoolArgs][] = [
+  ['2x2 stride 2 valid', [2, 4, 6, 3], [2, 2, 'valid']],
+  ['3x3 stride 2 same', [1, 7, 6, 2], [3, 2, 'same']],
+  ['[3, 2] strides [1, 2] explicit', [1, 5, 6, 2], [[3, 2], [1, 2], [[0, 0], [2, 0], [0, 1], [0, 0]]]],
+];
+const poolCases: GradCase[] = [
+  ...POOL.flatMap(([what, xs, [k, s, p]]): GradCase[] => [
+    { name: `maxPool ${what}`, inputs: [distinct(xs)], lt: (x: T) => lt.maxPool(x, k, s, asPad(p)), ref: (x) => R.maxPool(x, k, s, p) },
+    { name: `avgPool ${what}`, inputs: [F(xs)], lt: (x: T) => lt.avgPool(x, k, s, asPad(p)), ref: (x) => R.avgPool(x, k, s, p) },
+  ]),
+  {
+    name: 'avgPoolGrad (second order)', inputs: [F([1, 4, 3, 2])],
+    lt: (d: T) => lt.grads((a: T) => lt.avgPool(a, 3, 2, 'same'))([lt.zeros([1, 7, 6, 2])], d)[0],
+    ref: (d) => R.poolGrad(R.fromValues(new Array(84).fill(0), [1, 7, 6, 2], 'float32'), d, 3, 2, 'same', false),
+  },
+  {
+    // maxPoolGrad is piecewise constant in x: its rule gives no gradient to x (and refuses a
+    // gradient to its cotangent, tested in api.test.ts)
+    name: 'maxPoolGrad with a constant cotangent (second order)', inputs: [distinct([1, 4, 4, 2])],
+    lt: (x: T) => lt.grad((a: T) => lt.maxPool(a, 2, 2, 'valid').mul(lt.tensor([1, -2], [2])).sum())(x).add(x.square()),
+    ref: (x) => R.binary('add', R.poolGrad(x, R.binary('mul', R.fromValues(new Array(8).fill(1), [1, 2, 2, 2], 'float32'), R.fromValues([1, -2], [2], 'float32')), 2, 2, 'valid', true), R.unary('square', x)),
+  },
+  {
+    name: 'batchNorm with offset and scale', inputs: [F([2, 3, 4]), F([4]), F([4], { lo: 0.2, hi: 2 }), F([4]), F([4])],
+    lt: (x: T, m: T, v: T, o: T, sc: T) => lt.batchNorm(x, m, v, o, sc, 0.01),
+    ref: (x, m, v, o, sc) => R.batchNorm(x, m, v, o, sc, 0.01),
+  },
+];
+const windowCases = [...convGradCases(false, CONV), ...convGradCases(true, DW), ...poolCases];
+
 // ---------------------------------------------------------------- composites and reuse
 const compositeCases: GradCase[] = [
   {
@@ -229,7 +309,7 @@ const compositeCases: GradCase[] = [
   },
 ];
 
-const ALL = [...unaryCases, ...binaryCases, ...selectCases, ...reduceCases, ...shapeCases, ...matMulCases, ...compositeCases];
+const ALL = [...unaryCases, ...binaryCases, ...selectCases, ...reduceCases, ...shapeCases, ...matMulCases, ...windowCases, ...compositeCases];
 
 describe('gradient rules against finite differences', () => {
   for (const c of ALL) it(c.name, () => checkGradients(c));

@@ -6,3 +6,4 @@ export * from './elementwise';
 export * from './reduce';
 export * from './shape';
 export * from './linalg';
+export * from './conv';

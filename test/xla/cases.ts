@@ -215,6 +215,65 @@ function cases(): Case[] {
     const a = R.randRef(r, [3, 4], 'int32'), b = R.randRef(r, [4, 2], 'int32');
     return { out: L.matMul(toLt(a), toLt(b)), ref: R.matMul(a, b) };
   } });
+  // convolution and pooling, and the adjoints through lt.grads (one cotangent per case)
+  const convCases: [string, number[], number[], R.Pair, R.Pad, R.Pair][] = [
+    ['stride 2 same', [2, 7, 6, 3], [3, 3, 3, 4], 2, 'same', 1],
+    ['dilation 2 valid', [1, 7, 7, 2], [3, 2, 2, 3], 1, 'valid', 2],
+    ['explicit padding', [1, 5, 6, 2], [2, 3, 2, 2], [2, 1], [[0, 0], [1, 0], [2, 1], [0, 0]], 1],
+    ['3x3 stride 1 same, 8 channels (the interpreter\'s Winograd path)', [1, 6, 5, 8], [3, 3, 8, 8], 1, 'same', 1],
+  ];
+  for (const depthwise of [false, true]) {
+    const name = depthwise ? 'depthwiseConv2d' : 'conv2d';
+    const fwd = depthwise ? L.depthwiseConv2d : L.conv2d;
+    const ref = depthwise ? R.depthwiseConv2d : R.conv2d;
+    for (const [what, xs, fs, s, p, d] of convCases) {
+      const r = rng();
+      const make = () => {
+        const x = R.randRef(r, xs, 'float32'), f = R.randRef(r, fs, 'float32');
+        const y = ref(x, f, s, p, d);
+        return { x, f, dy: R.randRef(r, y.shape, 'float32'), y };
+      };
+      out.push({ name: `${name} ${what}`, op: name, tol: name, build: () => {
+        const { x, f, y } = make();
+        return { out: fwd(toLt(x), toLt(f), s, p, 'NHWC', d), ref: y };
+      } });
+      for (const [k, op] of [[0, `${name}BackpropInput`], [1, `${name}BackpropFilter`]] as const) {
+        out.push({ name: `${op} ${what}`, op, tol: name, build: () => {
+          const { x, f, dy } = make();
+          const g = lt.grads((a: lt.Tensor, b: lt.Tensor) => fwd(a, b, s, p, 'NHWC', d))([toLt(x), toLt(f)], toLt(dy));
+          const want = R.convGrads(x, f, dy, s, p, d, depthwise);
+          return { out: g[k], ref: k === 0 ? want.dx : want.df };
+        } });
+      }
+    }
+  }
+  const poolCases: [string, number[], R.Pair, R.Pair, R.Pad][] = [
+    ['3x3 stride 2 same', [2, 7, 6, 3], 3, 2, 'same'],
+    ['[2, 3] strides [1, 2] valid', [1, 5, 7, 2], [2, 3], [1, 2], 'valid'],
+    ['2x2 explicit padding', [1, 5, 5, 2], 2, 2, [[0, 0], [1, 1], [0, 1], [0, 0]]],
+  ];
+  for (const isMax of [true, false]) {
+    const name = isMax ? 'maxPool' : 'avgPool';
+    for (const [what, xs, k, s, p] of poolCases) {
+      const r = rng();
+      // distinct values: the maximum of every window is unique
+      const make = () => {
+        const n = xs.reduce((a, b) => a * b, 1);
+        const x = R.fromValues(Array.from({ length: n }, (_, i) => (((i * 37) % n) - n / 2) / 16), xs, 'float32');
+        const y = R[name](x, k, s, p);
+        return { x, y, dy: R.randRef(r, y.shape, 'float32') };
+      };
+      out.push({ name: `${name} ${what}`, op: name, tol: name, build: () => {
+        const { x, y } = make();
+        return { out: L[name](toLt(x), k, s, p), ref: y };
+      } });
+      out.push({ name: `${name}Grad ${what}`, op: `${name}Grad`, tol: 'avgPool', build: () => {
+        const { x, dy } = make();
+        const [g] = lt.grads((a: lt.Tensor) => L[name](a, k, s, p))([toLt(x)], toLt(dy));
+        return { out: g, ref: R.poolGrad(x, dy, k, s, p, isMax) };
+      } });
+    }
+  }
   out.push({ name: 'mean (const 1/n)', op: 'const', tol: 'mean', build: () => {
     const x = R.randRef(rng(), [3, 4], 'float32');
     return { out: L.mean(toLt(x), 1), ref: R.mean(x, 1) };

@@ -160,6 +160,33 @@ const matMulRule: Rule = ({ x: [a, b], attrs: [ta, tb], dy, needs }) => {
   return [da === null ? null : reduceTo(da, shapeOf(a)), db === null ? null : reduceTo(db, shapeOf(b))];
 };
 
+/** A convolution family (forward, backprop input, backprop filter; attrs in docs/PROGRAM.md).
+ *  Each op is bilinear, its two adjoints are the family's other two ops, so the rules close
+ *  over the family (second-order gradients work): with W the window map,
+ *    y = fwd(x, f):     dx = bInput(dy, f),  df = bFilter(x, dy)
+ *    y = bInput(d, f):  dd = fwd(g, f),      df = bFilter(g, d)
+ *    y = bFilter(x, d): dx = bInput(d, g),   dd = fwd(x, g)          (g: the cotangent) */
+function convRules(fwd: number, bInput: number, bFilter: number): [Rule, Rule, Rule] {
+  const imageHW = (n: number) => shapeOf(n).slice(1, 3);
+  const filterHW = (n: number) => shapeOf(n).slice(0, 2);
+  const forward: Rule = ({ x: [x, f], attrs, dy, needs }) => [
+    needs[0] ? op(bInput, [dy, f], [...attrs, ...imageHW(x)]) : null,
+    needs[1] ? op(bFilter, [x, dy], [...attrs, ...filterHW(f)]) : null,
+  ];
+  const input: Rule = ({ x: [d, f], attrs, dy: g, needs }) => [
+    needs[0] ? op(fwd, [g, f], attrs.slice(0, 8)) : null,
+    needs[1] ? op(bFilter, [g, d], [...attrs.slice(0, 8), ...filterHW(f)]) : null,
+  ];
+  const filter: Rule = ({ x: [x, d], attrs, dy: g, needs }) => [
+    needs[0] ? op(bInput, [d, g], [...attrs.slice(0, 8), ...imageHW(x)]) : null,
+    needs[1] ? op(fwd, [x, g], attrs.slice(0, 8)) : null,
+  ];
+  return [forward, input, filter];
+}
+const [conv2d, conv2dBackpropInput, conv2dBackpropFilter] = convRules(Op.conv2d, Op.conv2dBackpropInput, Op.conv2dBackpropFilter);
+const [depthwiseConv2d, depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter] =
+  convRules(Op.depthwiseConv2d, Op.depthwiseConv2dBackpropInput, Op.depthwiseConv2dBackpropFilter);
+
 export const RULES: Record<OpName, Rule> = {
   // leaves have no inputs
   param: leaf,
@@ -266,4 +293,22 @@ export const RULES: Record<OpName, Rule> = {
   // indices are int32; on/off values are numbers in the public API
   oneHot: none,
   matMul: matMulRule,
+
+  // convolutions and pooling
+  conv2d,
+  conv2dBackpropInput,
+  conv2dBackpropFilter,
+  depthwiseConv2d,
+  depthwiseConv2dBackpropInput,
+  depthwiseConv2dBackpropFilter,
+  maxPool: ({ x, attrs, dy }) => [op(Op.maxPoolGrad, [x[0], dy], attrs)],
+  // avgPool and its adjoint are each other's transpose (the same window, the same counts)
+  avgPool: ({ x, attrs, dy }) => [op(Op.avgPoolGrad, [dy], [...attrs, ...shapeOf(x[0]).slice(1, 3)])],
+  avgPoolGrad: ({ attrs, dy }) => [op(Op.avgPool, [dy], attrs.slice(0, 8))],
+  // piecewise constant in x; linear in dy, but its adjoint (gathering each window's argmax)
+  // has no table op yet
+  maxPoolGrad: ({ needs }) => {
+    if (needs[1]) throw new Error('maxPool: gradients of second order are not supported (the adjoint of maxPoolGrad has no op)');
+    return [null, null];
+  },
 };

@@ -19,6 +19,8 @@ const REASONS: Record<number, string> = {
   [-15]: 'a tensor was used after it was disposed',
   [-16]: 'more than 2^31 - 1 elements',
   [-17]: 'unknown op',
+  [-18]: "the filter's input channels do not match the input's",
+  [-19]: 'bad stride, dilation or padding, or the window does not fit the input',
 };
 
 export const fmtShape = (s: readonly number[]) => `[${s.join(',')}]`;

@@ -5,7 +5,7 @@ import {
   OP_PARAM, OP_CONST, OP_COUNT, DT_FLOAT32, DT_INT32,
   KIND_UNARY, KIND_BINARY, KIND_REDUCE, KIND_SELECT, KIND_CAST, KIND_ARG, KIND_CUMSUM,
   KIND_RESHAPE, KIND_BROADCAST, KIND_TRANSPOSE, KIND_SLICE, KIND_CONCAT, KIND_PAD, KIND_GATHER,
-  KIND_REVERSE, KIND_TILE, KIND_ONEHOT, KIND_MATMUL,
+  KIND_REVERSE, KIND_TILE, KIND_ONEHOT, KIND_MATMUL, KIND_CONV, KIND_POOL,
 } from '../../../core-wasm/assembly/generated/opcodes';
 import { opKind } from './generated/optable';
 import {
@@ -34,6 +34,8 @@ import { execReverse } from './reverse';
 import { execTile } from './tile';
 import { execOneHot } from './onehot';
 import { execMatMul } from './matmul';
+import { execConv } from './conv';
+import { execPool } from './pool';
 
 const MAGIC: i32 = 0x4750544c;
 const VERSION: i32 = 1;
@@ -228,6 +230,8 @@ function runNode(c: Ctx): void {
     case KIND_TILE: execTile(c); break;
     case KIND_ONEHOT: execOneHot(c); break;
     case KIND_MATMUL: execMatMul(c); break;
+    case KIND_CONV: execConv(c); break;
+    case KIND_POOL: execPool(c); break;
     default: unreachable(); // compile admits no other kind
   }
 }

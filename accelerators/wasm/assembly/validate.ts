@@ -5,13 +5,14 @@ import {
   OP_PARAM, OP_CONST, DT_INT32, DT_BOOL,
   KIND_LEAF, KIND_UNARY, KIND_BINARY, KIND_REDUCE, KIND_SELECT, KIND_CAST, KIND_ARG, KIND_CUMSUM,
   KIND_RESHAPE, KIND_BROADCAST, KIND_TRANSPOSE, KIND_SLICE, KIND_CONCAT, KIND_PAD, KIND_GATHER,
-  KIND_REVERSE, KIND_TILE, KIND_ONEHOT, KIND_MATMUL,
+  KIND_REVERSE, KIND_TILE, KIND_ONEHOT, KIND_MATMUL, KIND_CONV, KIND_POOL,
 } from '../../../core-wasm/assembly/generated/opcodes';
 import { opKind, opDtypes, opOut, OUT_BOOL } from './generated/optable';
 import { ERR_OPCODE, ERR_DTYPE, ERR_INPUT, ERR_ATTRS, ERR_SHAPE, ERR_PARAM } from './errors';
 import {
   Exe, exeRecord, recOp, recDtype, recRank, recDim, recNIn, recNAttr, recInput, recAttr,
 } from './record';
+import { validateWindow } from './window';
 
 /** What the checks of one record see: the executable so far and the record. */
 let exe: Exe = changetype<Exe>(0);
@@ -329,6 +330,9 @@ export function validateRecord(e: Exe, r: usize, seen: usize): i32 {
     case KIND_TILE: return tile();
     case KIND_ONEHOT: return oneHot();
     case KIND_MATMUL: return matMul();
+    // window ops: window.ts checks the dtypes, arity, attributes and every dim
+    case KIND_CONV:
+    case KIND_POOL: return validateWindow(r, recNIn(r) >= 1 ? input(0) : 0, recNIn(r) == 2 ? input(1) : 0, opKind(recOp(r)) == KIND_CONV);
   }
   return ERR_OPCODE;
 }
