@@ -1,7 +1,7 @@
 // Fusion groups and the memory plan of an optimized Program. One implementation serves the
 // core (graphStats, graphDot) and the WASM interpreter, which compiles a Program by calling
 // exactly these functions and executes what they decide: the peak graphStats reports is what
-// the interpreter allocates (test/interpreter/fusion.test.ts measures it).
+// the interpreter allocates (test/engine/memory-plan.test.ts measures it).
 import * as K from '../generated/opcodes';
 import { OP_KIND } from '../generated/rules';
 import { Vec } from '../vec';
