@@ -5,6 +5,8 @@
 // every row the iterator yields whose operands are contiguous or a broadcast scalar, and
 // reductions over contiguous runs (several accumulators) and over columns; broadcasting
 // or strided rows, bool data and the ops without a vector form keep the scalar loops.
+// Fused groups (../assembly/fused.ts) reuse the unary loops, and get per binary op a tile
+// kernel (operands of stride 1 or 0) and per reduction a combine of two partial results.
 import { fileURLToPath } from 'node:url';
 import { OPS } from '../../ops/table.mjs';
 import { HEADER, constName, emit } from './common.mjs';
@@ -207,18 +209,18 @@ function binaryTileKernel(o, d) {
   let k = 0, qa = pa, qb = pb, qo = po;${tail}
 }`;
   // Pointer increments, not indexed addresses: V8 keeps this loop 2x tighter.
-  const loop = (la, lb, inc) => `{
-      const end = qo + (<usize>(n & ~3) << 2);
-      while (qo < end) {
-        const a = ${la}, b = ${lb};
-        v128.store(qo, ${v});
-        ${inc}qo += 16;
-      }
-      k = n & ~3;
-    }`;
+  const loop = (la, lb, inc) => `const end = qo + (<usize>(n & ~3) << 2);
+    while (qo < end) {
+      const a = ${la}, b = ${lb};
+      v128.store(qo, ${v});
+      ${inc}qo += 16;
+    }
+    k = n & ~3;`;
   return `function ${fnName(o, d).replace('binary_', 'tile_')}(pa: usize, sa: i32, pb: usize, sb: i32, po: usize, n: i32): void {
   let k = 0, qa = pa, qb = pb, qo = po;
-  if (sa && sb) ${loop('v128.load(qa)', 'v128.load(qb)', 'qa += 16; qb += 16; ')} else if (sa) {
+  if (sa && sb) {
+    ${loop('v128.load(qa)', 'v128.load(qb)', 'qa += 16; qb += 16; ')}
+  } else if (sa) {
     const vb = ${SPLAT[d]}(${load(t, 'pb')});
     ${loop('v128.load(qa)', 'vb', 'qa += 16; ')}
   } else if (sb) {

@@ -104,6 +104,11 @@ describe('fused elementwise chains', () => {
       // m and the greater are read once each: the whole expression is one group
       await check([randRef(rng, [n]), randRef(rng, [n])], f, CLASS.arith, 1, `bool ${n}`);
     });
+    it(`a bool-valued group (a root of one-byte elements) over ${n} elements`, async () => {
+      const f = <V>(o: Ops<V>, x: V, y: V): V =>
+        o.un('logicalNot', o.bin('logicalOr', o.bin('greater', o.un('abs', x), y), o.bin('equal', o.cast(x, 'int32'), o.k(0, 'int32'))));
+      await check([randRef(rng, [n]), randRef(rng, [n])], f, CLASS.exact, 1, `bool root ${n}`);
+    });
   }
 
   it('NaN and Inf propagate through a fused chain as through each op', async () => {
