@@ -94,12 +94,12 @@ describe('the MLP training step (784-256-256-10, batch 128, softmax cross-entrop
     const paramBytes = vars.reduce((s, v) => s + v.size * 4, 0);
     const inputBytes = (x.size + y.size) * 4;
     const activations = 2 * B * 256 * 4; // h1 and h2, the two largest
-    // The new parameters are fresh output buffers beside the old ones (nothing donates a
-    // variable's buffer to its update yet), so the peak holds the parameters twice: this
-    // bounds what the plan keeps on top of params + inputs + outputs to two activations' worth
-    // plus dW1, which must exist before W1 - lr dW1 is written over it.
-    const dW1 = 784 * 256 * 4;
-    expect(p.predicted).toBeLessThanOrEqual(2 * paramBytes + inputBytes + activations + dW1);
+    // Issue 3's target is 1.3 x (params + inputs + two largest activations). The new
+    // parameters are fresh output buffers beside the old ones (nothing donates a variable's
+    // buffer to its update yet), so the parameters are held twice; what the plan (with its
+    // memory-aware order) keeps on top of params, inputs and outputs stays within the two
+    // largest activations' worth.
+    expect(p.predicted).toBeLessThanOrEqual(2 * paramBytes + inputBytes + activations);
     lt.dispose([...vars, x, y]);
   });
 });

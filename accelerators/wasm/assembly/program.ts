@@ -1,7 +1,7 @@
-// compile checks a Program once, keeps a copy and its plan (fusion groups and buffer
-// liveness, from core-wasm's passes/analysis.ts); execute runs its groups in order, a fused
-// group as one tiled loop (fused.ts), freeing each buffer at the root where the plan says it
-// dies; release forgets it. Executables live in a table of ids so JS only ever holds integers.
+// compile checks a Program once, keeps a copy and its plan (fusion groups, their order and
+// buffer liveness, from core-wasm's passes/analysis.ts); execute runs the groups in that
+// order, a fused group as one tiled loop (fused.ts), freeing each buffer at the root where
+// the plan says it dies; release forgets it. Executables live in a table of ids so JS only ever holds integers.
 import {
   OP_PARAM, OP_CONST, OP_COUNT, DT_FLOAT32, DT_INT32,
   KIND_UNARY, KIND_BINARY, KIND_REDUCE, KIND_SELECT, KIND_CAST, KIND_ARG, KIND_CUMSUM,
@@ -38,6 +38,7 @@ import { execMatMul } from './matmul';
 import { execGroup, assignSlots } from './fused';
 import { memBegin, bufAlloc, bufFree } from './mem';
 import * as plan from '../../../core-wasm/assembly/passes/analysis';
+import { order } from '../../../core-wasm/assembly/passes/schedule';
 
 const MAGIC: i32 = 0x4750544c;
 const VERSION: i32 = 1;
@@ -111,6 +112,7 @@ function readHeader(ptr: usize, nWords: i32): usize {
   exe.memberAt = exe.records + 8 * n;
   exe.memberCount = exe.records + 9 * n;
   exe.slots = exe.records + 10 * n;
+  exe.order = exe.records + 11 * n;
   exe.outputs = exe.words + ((<usize>nWords - nOutputs) << 2);
   return changetype<usize>(exe);
 }
@@ -179,6 +181,8 @@ function makePlan(exe: Exe): void {
   plan.fuse(exe.words);
   plan.plan();
   const n = exe.nNodes;
+  exe.nOrder = order.len;
+  for (let t = 0; t < order.len; t++) setI32At(exe.order, t, order.get(t));
   for (let i = 0; i < n; i++) {
     setI32At(exe.lastUse, i, plan.lastUse.get(i));
     setI32At(exe.groups, i, plan.groups.get(i));
@@ -300,15 +304,16 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
   c.bufs = bufs;
   memBegin(paramBytes(exe));
   for (let i = 0; i < exe.nNodes; i++) {
-    const rec = exeRecord(exe, i), op = recOp(rec);
-    if (op == OP_PARAM) { setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0))); continue; }
-    const g = i32At(exe.groups, i);
-    if (g >= 0 && g != i) continue; // a fused member: runs inside its root's loop
+    const rec = exeRecord(exe, i);
+    if (recOp(rec) == OP_PARAM) setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0)));
+  }
+  for (let t = 0; t < exe.nOrder; t++) { // group roots and consts; members run inside roots
+    const i = i32At(exe.order, t), rec = exeRecord(exe, i);
     const taken = i32At(exe.takeOver, i);
     const out = taken >= 0 ? ptrAt(bufs, taken) : bufAlloc(bytesOf(exe, i));
     setPtrAt(bufs, i, out);
     c.rec = rec; c.out = out;
-    if (op == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
+    if (recOp(rec) == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
     else if (i32At(exe.memberCount, i) > 1) execGroup(c, i);
     else runNode(c);
     freeDead(exe, i, bufs);

@@ -27,10 +27,12 @@ export class Exe {
   memberAt: usize = 0; // per root of a fused group: where its members start in `members`
   memberCount: usize = 0; // per root: how many records its group has
   slots: usize = 0; // per fused member: its scratch tile
+  order: usize = 0; // the roots and consts, in the order they run (nOrder of them)
+  nOrder: i32 = 0;
 }
 
 /** i32 arrays of nNodes words an Exe keeps, in one block starting at `records`. */
-export const EXE_ARRAYS = 11;
+export const EXE_ARRAYS = 12;
 
 @inline export function recOp(rec: usize): i32 { return load<i32>(rec); }
 @inline export function recDtype(rec: usize): i32 { return load<i32>(rec, 4); }

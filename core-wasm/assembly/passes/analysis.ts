@@ -1,4 +1,4 @@
-// Fusion groups and the memory plan of an optimized Program. One implementation serves the
+// Fusion groups and the memory plan of an optimized Program (with schedule.ts, its order). One implementation serves the
 // core (graphStats, graphDot) and the WASM interpreter, which compiles a Program by calling
 // exactly these functions and executes what they decide: the peak graphStats reports is what
 // the interpreter allocates (test/engine/memory-plan.test.ts measures it).
@@ -6,6 +6,7 @@ import * as K from '../generated/opcodes';
 import { OP_KIND } from '../generated/rules';
 import { Vec } from '../vec';
 import { Reader, R_WORDS } from './builder';
+import { schedule, order, numelOf, bytesOf } from './schedule';
 
 /** Records per fusion group at most: bounds the interpreter's scratch tiles (one a member). */
 export const MAX_GROUP = 32;
@@ -83,17 +84,7 @@ export function fuse(words: usize): i32 {
 }
 
 const BYTES: StaticArray<i32> = [4, 4, 1];
-
-export function numelOf(r: Reader, i: i32): f64 {
-  const a = r.at(i);
-  let p: f64 = 1;
-  for (let d = 0; d < r.w(a + 2); d++) p *= r.w(a + R_WORDS + d);
-  return p;
-}
-
-function bytesOf(r: Reader, i: i32): f64 {
-  return numelOf(r, i) * BYTES[r.w(r.at(i) + 1)];
-}
+const pos = new Vec(); // per record: its unit's place in `order`; -1 for params
 
 /** Records that get a buffer of their own: group roots and constants (params are the caller's). */
 @inline function materialized(r: Reader, i: i32): bool {
@@ -102,15 +93,18 @@ function bytesOf(r: Reader, i: i32): f64 {
 
 @inline function rootOf(i: i32): i32 { const g = groups.get(i); return g >= 0 ? g : i; }
 
-/** Liveness after fuse(): a buffer lives from its root to the last root reading it. */
+/** Liveness after fuse() and schedule(): a buffer lives from its root to the root that
+ *  reads it last in `order`. */
 function computeLastUse(r: Reader): void {
   const n = r.count;
-  lastUse.len = 0;
-  for (let i = 0; i < n; i++) lastUse.push(i); // unread: freed once computed
+  lastUse.len = 0; pos.len = 0;
+  for (let i = 0; i < n; i++) { lastUse.push(i); pos.push(-1); } // unread: freed once computed
+  for (let t = 0; t < order.len; t++) pos.set(order.get(t), t);
   for (let i = 0; i < n; i++) {
+    const u = rootOf(i);
     for (let k = 0; k < nIn(r, i); k++) {
       const x = inputOf(r, i, k);
-      if (rootOf(i) > lastUse.get(x)) lastUse.set(x, rootOf(i));
+      if (pos.get(u) > pos.get(lastUse.get(x))) lastUse.set(x, u);
     }
   }
   for (let i = 0; i < n; i++) if (r.op(i) == K.OP_PARAM) lastUse.set(i, -1);
@@ -144,12 +138,24 @@ function transientOf(r: Reader, i: i32): f64 {
   return bytesOf(r, inputOf(r, i, 0));
 }
 
-/** The memory plan after fuse(): liveness, buffer take-overs and, per root, the buffers that
- *  die there. Returns the peak bytes of the execution: params (the caller's, live throughout),
- *  every materialized buffer from its root until it dies, kernels' own temporaries, and the
- *  copies of outputs that are params. */
+/** The memory plan after fuse(): the order groups run in (schedule.ts: the greedy order,
+ *  unless the Program's own is no worse), liveness, buffer take-overs and, per root, the
+ *  buffers that die there. Returns the peak bytes of the execution: params (the caller's,
+ *  live throughout), every materialized buffer from its root until it dies, kernels' own
+ *  temporaries, and the copies of outputs that are params. */
 export function plan(): f64 {
   const r = reader;
+  schedule(r, groups, false);
+  const plain = evaluate(r);
+  schedule(r, groups, true);
+  const greedy = evaluate(r);
+  if (greedy < plain) return greedy;
+  schedule(r, groups, false);
+  return evaluate(r);
+}
+
+/** Liveness, take-overs and dead lists for the current `order`; returns its peak. */
+function evaluate(r: Reader): f64 {
   const n = r.count;
   computeLastUse(r);
   computeTakeOver(r);
@@ -164,8 +170,8 @@ export function plan(): f64 {
   let live: f64 = 0;
   for (let i = 0; i < n; i++) if (r.op(i) == K.OP_PARAM) live += bytesOf(r, i);
   let peak = live;
-  for (let i = 0; i < n; i++) {
-    if (!materialized(r, i)) continue;
+  for (let t = 0; t < order.len; t++) {
+    const i = order.get(t);
     if (takeOver.get(i) < 0) live += bytesOf(r, i);
     if (live + transientOf(r, i) > peak) peak = live + transientOf(r, i);
     for (let x = deadHead.get(i); x >= 0; x = deadNext.get(x)) if (x != takeOver.get(i)) live -= bytesOf(r, x);
