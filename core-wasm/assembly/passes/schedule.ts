@@ -7,8 +7,9 @@ import * as K from '../generated/opcodes';
 import { Vec } from '../vec';
 import { Reader, R_WORDS } from './builder';
 
-/** Larger Programs keep their own order: the greedy choice scans the ready groups. */
-const MAX_UNITS = 4096;
+/** Larger Programs keep their own order: each greedy choice scans the ready groups, so the
+ *  schedule costs up to units^2 / 2 steps (a few ms at this size). */
+const MAX_UNITS = 1024;
 const BYTES: StaticArray<i32> = [4, 4, 1];
 
 export const order = new Vec();      // units (group roots and consts) in execution order
@@ -17,6 +18,7 @@ const depStart = new Vec(), deps = new Vec();   // per unit: the units it reads 
 const userStart = new Vec(), users = new Vec(); // per unit: the units reading it
 const stamp = new Vec(), remaining = new Vec(), indeg = new Vec(), ready = new Vec(), depEnd = new Vec();
 const keep = new Vec();              // 1 for outputs: never freed
+let size = new Float64Array(0);      // bytes per record, for the greedy choice
 
 @inline function inputOf(r: Reader, i: i32, k: i32): i32 { const a = r.at(i); return r.w(a + R_WORDS + r.w(a + 2) + k); }
 @inline function nIn(r: Reader, i: i32): i32 { return r.w(r.at(i) + 3); }
@@ -78,11 +80,11 @@ function buildEdges(r: Reader, n: i32): void {
 }
 
 /** Bytes unit u adds when it runs now: its output, less the inputs nobody reads after it. */
-function delta(r: Reader, u: i32): f64 {
-  let d = bytesOf(r, u);
-  for (let e = depStart.get(u); depEnd.get(u) > e; e++) {
+function delta(u: i32): f64 {
+  let d = unchecked(size[u]);
+  for (let e = depStart.get(u), end = depEnd.get(u); end > e; e++) {
     const x = deps.get(e);
-    if (remaining.get(x) == 1 && !keep.get(x)) d -= bytesOf(r, x);
+    if (remaining.get(x) == 1 && !keep.get(x)) d -= unchecked(size[x]);
   }
   return d;
 }
@@ -105,6 +107,8 @@ export function schedule(r: Reader, groups: Vec, greedy: bool): void {
     return;
   }
   buildEdges(r, n);
+  if (size.length < n) size = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) unchecked(size[i] = bytesOf(r, i));
   reset(keep, n, 0);
   for (let k = 0; k < r.nOutputs; k++) keep.set(r.output(k), 1);
   reset(remaining, n, 0);
@@ -117,9 +121,9 @@ export function schedule(r: Reader, groups: Vec, greedy: bool): void {
     if (indeg.get(u) == 0) ready.push(u);
   }
   while (ready.len > 0) {
-    let best = 0, bestD = delta(r, ready.get(0));
+    let best = 0, bestD = delta(ready.get(0));
     for (let k = 1; k < ready.len; k++) {
-      const d = delta(r, ready.get(k));
+      const d = delta(ready.get(k));
       if (d < bestD || (d == bestD && ready.get(k) < ready.get(best))) { best = k; bestD = d; }
     }
     const u = ready.get(best);
