@@ -111,6 +111,19 @@ describe('fused elementwise chains', () => {
     });
   }
 
+  for (const n of [1, 7, 1025]) {
+    it(`a group that reads a computed value several times (tanh-GELU) over ${n} floats`, async () => {
+      // u = x * 1.7 - 0.3 is read by four members; 0.5 u (1 + tanh(0.79788 (u + 0.044715 u^3)))
+      const f = <V>(o: Ops<V>, x: V): V => {
+        const u = o.bin('sub', o.bin('mul', x, o.k(1.7)), o.k(0.3));
+        const cube = o.bin('mul', o.bin('mul', u, u), u);
+        const inner = o.bin('mul', o.bin('add', u, o.bin('mul', cube, o.k(0.044715))), o.k(0.7978845608));
+        return o.bin('mul', o.bin('mul', u, o.k(0.5)), o.bin('add', o.un('tanh', inner), o.k(1)));
+      };
+      await check([randRef(rng, [n])], f, { ...CHAIN, atol: CLASS.transcendental.atol }, 1, `gelu ${n}`);
+    });
+  }
+
   it('NaN and Inf propagate through a fused chain as through each op', async () => {
     const specials = [NaN, Infinity, -Infinity, 0, -0, 1e38, -1e38, 1e-45];
     const x = randRef(rng, [1029], 'float32', { specials, specialRate: 0.4 });

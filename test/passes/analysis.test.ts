@@ -19,13 +19,16 @@ describe('fusion groups', () => {
     });
   });
 
-  it('a value read twice is materialized: two kernels', () => {
+  it('a value read twice inside one group stays fused; read by two groups it is materialized', () => {
     lt.tidy(() => {
       const x = lt.tensor([1, -2, 3]);
       const t = x.mul(3);
-      const y = t.add(1).mul(t);
-      expect(kernels(y)).toBe(2);
-      expect(Array.from(y.dataSync())).toEqual([12, 30, 90]);
+      const y = t.add(1).mul(t).add(t.square());
+      expect(kernels(y)).toBe(1);
+      expect(Array.from(y.dataSync())).toEqual([4 * 3 + 9, -5 * -6 + 36, 10 * 9 + 81]);
+      const a = t.add(1), b = t.mul(2); // two outputs: t feeds two groups
+      expect(kernels(a, b)).toBe(3);
+      expect([...a.dataSync(), ...b.dataSync()]).toEqual([4, -5, 10, 6, -12, 18]);
     });
   });
 

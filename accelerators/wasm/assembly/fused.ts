@@ -32,10 +32,14 @@ const STRIDES = memory.data(8 * 4);
 
 @inline function slotPtr(s: i32): usize { return scratch + <usize>s * SLOT_STRIDE; }
 
-/** Gives each member but the root a scratch tile, reusing a tile once its one reader has run
- *  (members are read exactly once, inside the group). */
-export function assignSlots(exe: Exe, root: i32): void {
+/** Gives each member but the root a scratch tile, reusing a tile once the last member
+ *  reading it has run (members run in record order; `last` is scratch of nNodes words). */
+export function assignSlots(exe: Exe, root: i32, last: usize): void {
   const first = i32At(exe.memberAt, root), count = i32At(exe.memberCount, root);
+  for (let m = first; m < first + count; m++) {
+    const j = i32At(exe.members, m), rec = exeRecord(exe, j);
+    for (let k = 0; k < recNIn(rec); k++) setI32At(last, recInput(rec, k), j);
+  }
   let used: u64 = 0;
   for (let m = first; m < first + count; m++) {
     const j = i32At(exe.members, m);
@@ -46,7 +50,7 @@ export function assignSlots(exe: Exe, root: i32): void {
     const rec = exeRecord(exe, j);
     for (let k = 0; k < recNIn(rec); k++) {
       const x = recInput(rec, k);
-      if (i32At(exe.groups, x) == root) used &= ~((<u64>1) << i32At(exe.slots, x));
+      if (i32At(exe.groups, x) == root && i32At(last, x) == j) used &= ~((<u64>1) << i32At(exe.slots, x));
     }
   }
 }

@@ -207,11 +207,13 @@ function makePlan(exe: Exe): void {
     setI32At(exe.members, m, i);
     setI32At(exe.memberAt, g, m + 1);
   }
+  const last = heap.alloc(<usize>n << 2); // assignSlots' scratch: each member's last reader
   for (let i = 0; i < n; i++) {
     if (plan.groups.get(i) != i) continue;
     setI32At(exe.memberAt, i, i32At(exe.memberAt, i) - i32At(exe.memberCount, i));
-    if (i32At(exe.memberCount, i) > 1) assignSlots(exe, i);
+    if (i32At(exe.memberCount, i) > 1) assignSlots(exe, i, last);
   }
+  heap.free(last);
 }
 
 /** Validates the Program at `ptr` (nWords words) and keeps a copy: an id >= 0, or ERR_*. */

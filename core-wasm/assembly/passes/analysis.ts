@@ -18,6 +18,8 @@ export const deadHead = new Vec(); // per root: the first record whose buffer di
 export const deadNext = new Vec(); // per record: the next record dying at the same root, or -1
 const uses = new Vec();
 const consumer = new Vec();
+const sameShape = new Vec(); // 1 when every reader is elementwise of the same dims
+const readers = new Vec();   // the one group reading it; -2 none yet, -1 several
 const size = new Vec();
 const reader = new Reader();
 
@@ -45,40 +47,45 @@ export function adjacentReduce(r: Reader, i: i32): bool {
   return nAxes > 0 && attrOf(r, i, nAxes) - attrOf(r, i, 1) == nAxes - 1;
 }
 
-/** Groups the records of the Program at `words`: an elementwise record read exactly once, by
- *  an elementwise record of the same dims or by an adjacent-axes reduction, and not an
- *  output, joins its reader's group (while the group has room). Returns the kernel count
- *  (groups of non-leaf records). */
+/** Groups the records of the Program at `words`: an elementwise record that is not an
+ *  output joins its readers' group when they all are in one group, and either all are
+ *  elementwise of its dims (a value read twice inside a group stays in its scratch tile), or
+ *  its one reader is an adjacent-axes reduction; while the group has room. Returns the kernel
+ *  count (groups of non-leaf records). */
 export function fuse(words: usize): i32 {
   const r = reader;
   r.reset(words);
   const n = r.count;
-  uses.len = 0; consumer.len = 0; groups.len = 0; size.len = 0;
-  for (let i = 0; i < n; i++) { uses.push(0); consumer.push(-1); groups.push(i); size.push(1); }
+  uses.len = 0; consumer.len = 0; groups.len = 0; size.len = 0; sameShape.len = 0; readers.len = 0;
+  for (let i = 0; i < n; i++) { uses.push(0); consumer.push(-1); groups.push(i); size.push(1); sameShape.push(1); readers.push(-2); }
   for (let i = 0; i < n; i++) {
+    const ew = isElementwise(kindOf(r, i));
     for (let k = 0; k < nIn(r, i); k++) {
       const x = inputOf(r, i, k);
       uses.set(x, uses.get(x) + 1);
       consumer.set(x, i);
+      if (!ew || !sameDims(r, x, i)) sameShape.set(x, 0);
     }
   }
-  for (let k = 0; k < r.nOutputs; k++) uses.set(r.output(k), uses.get(r.output(k)) + 2);   // outputs materialize
+  for (let k = 0; k < r.nOutputs; k++) uses.set(r.output(k), uses.get(r.output(k)) + n + 1); // outputs materialize
   let kernels = 0;
   for (let i = n - 1; i >= 0; i--) {
     const kind = kindOf(r, i);
     if (kind == K.KIND_LEAF) { groups.set(i, -1); continue; }
-    const c = consumer.get(i);
-    if (isElementwise(kind) && uses.get(i) == 1 && c >= 0 && size.get(groups.get(c)) < MAX_GROUP) {
-      const ck = kindOf(r, c);
-      const fits = isElementwise(ck) ? sameDims(r, i, c) : ck == K.KIND_REDUCE && adjacentReduce(r, c);
+    const g = readers.get(i); // its readers' one group (every reader comes later: decided)
+    if (isElementwise(kind) && uses.get(i) <= n && g >= 0 && size.get(g) < MAX_GROUP) {
+      const c = consumer.get(i);
+      const fits = sameShape.get(i) || (uses.get(i) == 1 && kindOf(r, c) == K.KIND_REDUCE && adjacentReduce(r, c));
       if (fits) {
-        const g = groups.get(c);
         groups.set(i, g);
         size.set(g, size.get(g) + 1);
-        continue;
       }
     }
-    kernels++;
+    if (groups.get(i) == i) kernels++;
+    for (let k = 0; k < nIn(r, i); k++) { // tell the inputs which group reads them
+      const x = inputOf(r, i, k), seen = readers.get(x);
+      readers.set(x, seen == -2 || seen == groups.get(i) ? groups.get(i) : -1);
+    }
   }
   return kernels;
 }
