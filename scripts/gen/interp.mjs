@@ -208,7 +208,7 @@ function binaryTileKernel(o, d) {
   if (!(v && u === t)) return `function ${fnName(o, d).replace('binary_', 'tile_')}(pa: usize, sa: i32, pb: usize, sb: i32, po: usize, n: i32): void {
   let k = 0, qa = pa, qb = pb, qo = po;${tail}
 }`;
-  // Pointer increments, not indexed addresses: V8 keeps this loop 2x tighter.
+  // Pointer increments rather than indexed addresses, as binaryKernel writes its loops.
   const loop = (la, lb, inc) => `const end = qo + (<usize>(n & ~3) << 2);
     while (qo < end) {
       const a = ${la}, b = ${lb};
@@ -320,7 +320,7 @@ function combineKernel(o, d) {
 }
 
 /** binaryTileKernel(op, dt) as a function value: called indirectly, each tile kernel stays a
- *  small function of its own (inlined into one big dispatcher, V8 ran its loop ~1.5x slower). */
+ *  small function of its own instead of being inlined into one large dispatcher. */
 function pickTile(rows) {
   const cases = rows.map((o) => {
     const ifs = letters(o).map((d) => `      if (dt == ${DT[d].dt}) return ${fnName(o, d).replace('binary_', 'tile_')};`);

@@ -19,7 +19,7 @@ import {
 export const TILE = 1024;
 const TILE_BYTES: usize = TILE * 4;
 /** Tiles start 272 bytes off a 4 KiB multiple from each other: a load from one tile and a
- *  store to the next at the same 4 KiB offset would stall (4K aliasing), ~2x slower. */
+ *  store to the next at the same 4 KiB offset could stall on 4K aliasing. */
 const SLOT_STRIDE: usize = TILE_BYTES + 272;
 /** Scratch tiles: one per member at most, then one per operand for gathered broadcasts. */
 const SLOTS = MAX_GROUP + 3;
