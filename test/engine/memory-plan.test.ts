@@ -4,8 +4,12 @@
 // and on small graphs both must equal the figure worked out by hand.
 import { describe, it, beforeAll, expect } from 'vitest';
 import * as lt from '../../ts/index';
+import fc from 'fast-check';
 import { accelerator } from '../../ts/engine/runtime';
+import * as core from '../../ts/engine/core';
 import type { WasmAccelerator } from '../../accelerators/wasm/index';
+import { build, evalLt, type Recipe } from '../reliability/programs';
+import { toLt } from '../helpers';
 
 beforeAll(async () => {
   await lt.ready();
@@ -101,5 +105,36 @@ describe('the MLP training step (784-256-256-10, batch 128, softmax cross-entrop
     // largest activations' worth.
     expect(p.predicted).toBeLessThanOrEqual(2 * paramBytes + inputBytes + activations);
     lt.dispose([...vars, x, y]);
+  });
+});
+
+describe('on random programs', () => {
+  // the differential test's generator (test/reliability/programs.ts), barriers dropped so that
+  // every value is one graph's root
+  const rawStep = fc.record({ op: fc.nat(999), a: fc.nat(99), b: fc.nat(99), c: fc.nat(99), p: fc.nat(9999), q: fc.nat(9999) });
+  const rawInput = fc.record({
+    rank: fc.nat(3), dims: fc.array(fc.nat(8), { minLength: 3, maxLength: 3 }), dtype: fc.nat(7), values: fc.nat(5), form: fc.nat(3),
+  });
+  const recipe: fc.Arbitrary<Recipe> = fc.record({
+    seed: fc.nat(), inputs: fc.array(rawInput, { minLength: 1, maxLength: 4 }), steps: fc.array(rawStep, { minLength: 1, maxLength: 12 }),
+  });
+  const LEAF_OPS = 3; // param 0, const 1, data 2, scalar 3: nothing to run
+
+  it('graphStats predicts the interpreter\'s peak to the byte', () => {
+    let compared = 0;
+    fc.assert(fc.property(recipe, (r) => {
+      const p = build(r, 'forward');
+      fc.pre(p !== null);
+      p!.steps.forEach((s) => { s.barrier = false; });
+      lt.tidy(() => {
+        const values = evalLt(p!, p!.inputs.map((x) => toLt(x)));
+        const roots = [...new Set(values.slice(p!.inputs.length))].filter((t) => core.nodeOp(t.live('test')) > LEAF_OPS);
+        if (roots.length === 0) return;
+        const got = peaks(...roots);
+        expect(got.measured, 'measured').toBe(got.predicted);
+        compared++;
+      });
+    }), { numRuns: 300, seed: 20261128 });
+    expect(compared, 'programs compared (the rest had nothing to run)').toBeGreaterThan(200);
   });
 });
