@@ -60,7 +60,10 @@ export function graphText(...tensors: Tensor[]): string {
 
 /**
  * Numbers about the graph that syncing these tensors would run, without running it: records
- * before and after the passes, kernels (fused groups), parameters, constants, peak bytes.
+ * before and after the passes, kernels (fused groups), parameters, constants, and peakBytes:
+ * the most bytes of tensor buffers live at once while the WASM interpreter runs it (its params,
+ * the buffers its memory plan materializes, outputs), which is exactly what the interpreter
+ * allocates (fixed kernel scratch aside).
  * @example
  * lt.debug.graphStats(lt.tensor([1, 2]).add(1)); // { nodesBefore: 3, nodesAfter: 3, ... }
  */

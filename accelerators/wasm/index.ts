@@ -11,6 +11,7 @@ interface InterpExports {
   compile(programPtr: number, nWords: number): number;
   execute(exe: number, argsPtr: number, outsPtr: number): number;
   release(exe: number): void;
+  lastPeakBytes(): number;
 }
 
 /** A module whose one function is f32x4.relaxed_madd: valid only where the engine runs
@@ -98,6 +99,10 @@ export class WasmAccelerator implements Accelerator {
       this.ex.free(args);
     }
   }
+
+  /** Bytes of tensor buffers live at once during the last execute, params included: the
+   *  figure `lt.debug.graphStats(...).peakBytes` predicts for the same graph. */
+  lastPeakBytes(): number { return this.ex.lastPeakBytes(); }
 
   release(exe: number): void {
     this.ex.release(exe);

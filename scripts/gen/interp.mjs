@@ -5,6 +5,8 @@
 // every row the iterator yields whose operands are contiguous or a broadcast scalar, and
 // reductions over contiguous runs (several accumulators) and over columns; broadcasting
 // or strided rows, bool data and the ops without a vector form keep the scalar loops.
+// Fused groups (../assembly/fused.ts) reuse the unary loops, and get per binary op a tile
+// kernel (operands of stride 1 or 0) and per reduction a combine of two partial results.
 import { fileURLToPath } from 'node:url';
 import { OPS } from '../../ops/table.mjs';
 import { HEADER, constName, emit } from './common.mjs';
@@ -190,6 +192,44 @@ function binaryKernel(o, d) {
 }`;
 }
 
+/** A binary kernel over one contiguous tile of a fused group (../fused.ts): each operand walks
+ *  with stride 1, or 0 (a broadcast scalar, splat once); the vector form runs while it can and
+ *  the scalar kernel finishes the tail, so the result matches binaryKernel's lane for lane. */
+function binaryTileKernel(o, d) {
+  const t = DT[d], u = outOf(o, d), v = vecOf(o, d);
+  const tail = `
+  const ea = <usize>sa${step(t)}, eb = <usize>sb${step(t)};
+  qa = pa + <usize>k * ea; qb = pb + <usize>k * eb; qo = po + (<usize>k${step(u)});
+  for (; k < n; k++) {
+    const a = ${load(t, 'qa')}, b = ${load(t, 'qb')};
+    ${store(u, 'qo', o[d])};
+    qa += ea; qb += eb; qo += ${1 << u.shift};
+  }`;
+  if (!(v && u === t)) return `function ${fnName(o, d).replace('binary_', 'tile_')}(pa: usize, sa: i32, pb: usize, sb: i32, po: usize, n: i32): void {
+  let k = 0, qa = pa, qb = pb, qo = po;${tail}
+}`;
+  // Pointer increments rather than indexed addresses, as binaryKernel writes its loops.
+  const loop = (la, lb, inc) => `const end = qo + (<usize>(n & ~3) << 2);
+    while (qo < end) {
+      const a = ${la}, b = ${lb};
+      v128.store(qo, ${v});
+      ${inc}qo += 16;
+    }
+    k = n & ~3;`;
+  return `function ${fnName(o, d).replace('binary_', 'tile_')}(pa: usize, sa: i32, pb: usize, sb: i32, po: usize, n: i32): void {
+  let k = 0, qa = pa, qb = pb, qo = po;
+  if (sa && sb) {
+    ${loop('v128.load(qa)', 'v128.load(qb)', 'qa += 16; qb += 16; ')}
+  } else if (sa) {
+    const vb = ${SPLAT[d]}(${load(t, 'pb')});
+    ${loop('v128.load(qa)', 'vb', 'qa += 16; ')}
+  } else if (sb) {
+    const va = ${SPLAT[d]}(${load(t, 'pa')});
+    ${loop('va', 'v128.load(qb)', 'qb += 16; ')}
+  }${tail}
+}`;
+}
+
 /** The table's reduction identities, spelled per dtype. */
 function initOf(init, d) {
   if (d === 'f') return `<f32>${init}`;
@@ -241,7 +281,8 @@ ${[0, 1, 2, 3].map((l) => `      { const x = ${d}32x4.extract_lane(w, ${l}), acc
 }
 
 /** Column reductions: x is [outer, len, inner], out [outer, inner]; every output folds its
- *  len inputs in order (the same result as the row kernel's scalar loop), a row at a time. */
+ *  len inputs in order (the same result as the row kernel's scalar loop), a row at a time.
+ *  Without `init` the outputs keep folding into what they hold (a fused loop's later tiles). */
 function reduceColsKernel(o, d) {
   const t = DT[d], v = vecOf(o, d), sz = 1 << t.shift;
   const vec = !v ? '' : `
@@ -250,10 +291,10 @@ function reduceColsKernel(o, d) {
         const acc = v128.load(q), x = v128.load(px + (<usize>j << 2));
         v128.store(q, ${v});
       }`;
-  return `function ${fnName(o, d).replace('reduce_', 'reducecols_')}(px: usize, po: usize, outer: i32, len: i32, inner: i32): void {
+  return `function ${fnName(o, d).replace('reduce_', 'reducecols_')}(px: usize, po: usize, outer: i32, len: i32, inner: i32, init: bool): void {
   const row = <usize>inner * ${sz};
   for (let i = 0; i < outer; i++) {
-    for (let j = 0; j < inner; j++) ${store(t, `po + (<usize>j${step(t)})`, initOf(o.init, d))};
+    if (init) for (let j = 0; j < inner; j++) ${store(t, `po + (<usize>j${step(t)})`, initOf(o.init, d))};
     for (let r = 0; r < len; r++) {
       let j = 0;${vec}
       for (; j < inner; j++) {
@@ -265,6 +306,36 @@ function reduceColsKernel(o, d) {
     }
     po += row;
   }
+}`;
+}
+
+/** Folds one partial result at px into the accumulator at pacc (a fused reduction's row
+ *  that spans several tiles). */
+function combineKernel(o, d) {
+  const t = DT[d];
+  return `function ${fnName(o, d).replace('reduce_', 'combine_')}(pacc: usize, px: usize): void {
+  const acc = ${load(t, 'pacc')}, x = ${load(t, 'px')};
+  ${store(t, 'pacc', o[d])};
+}`;
+}
+
+/** binaryTileKernel(op, dt) as a function value: called indirectly, each tile kernel stays a
+ *  small function of its own instead of being inlined into one large dispatcher. */
+function pickTile(rows) {
+  const cases = rows.map((o) => {
+    const ifs = letters(o).map((d) => `      if (dt == ${DT[d].dt}) return ${fnName(o, d).replace('binary_', 'tile_')};`);
+    return `    case ${constName(o.name)}: {\n${ifs.join('\n')}\n      break;\n    }`;
+  });
+  return `export type TileKernel = (pa: usize, sa: i32, pb: usize, sb: i32, po: usize, n: i32) => void;
+
+function tileMissing(pa: usize, sa: i32, pb: usize, sb: i32, po: usize, n: i32): void { unreachable(); }
+
+/** The tile kernel of (op, dt); validation admits no pair without one. */
+export function binaryTileKernel(op: i32, dt: i32): TileKernel {
+  switch (op) {
+${cases.join('\n')}
+  }
+  return tileMissing;
 }`;
 }
 
@@ -297,9 +368,10 @@ function genUnary() {
 
 function genBinary() {
   const rows = rowsOf('binary');
-  const kernels = rows.flatMap((o) => letters(o).map((d) => binaryKernel(o, d)));
-  const doc = '// Operands are walked by the shared iterator (../iter.ts), set up by the caller.\n';
-  const disp = dispatch('runBinary', 'pa: usize, pb: usize, po: usize', 'pa, pb, po', rows);
+  const kernels = rows.flatMap((o) => letters(o).flatMap((d) => [binaryKernel(o, d), binaryTileKernel(o, d)]));
+  const doc = '// runBinary: operands are walked by the shared iterator (../iter.ts), set up by the caller;\n' +
+    '// runBinaryTile: one contiguous tile of a fused group, each operand of stride 1 or 0.\n';
+  const disp = dispatch('runBinary', 'pa: usize, pb: usize, po: usize', 'pa, pb, po', rows) + '\n\n' + pickTile(rows);
   return file(importRows(rows) + IMPORT_MATH + IMPORT_ITER + doc, kernels, disp);
 }
 
@@ -309,8 +381,9 @@ function genReduce() {
   const doc = '// runReduce: each of `outer` outputs folds `len` contiguous inputs (vector loops re-associate\n' +
     '// float sums and products); runReduceCols: out[i, j] folds x[i, :, j] in order.\n';
   const disp = dispatch('runReduce', 'px: usize, po: usize, outer: i32, len: i32', 'px, po, outer, len', rows);
-  const cols = dispatch('runReduceCols', 'px: usize, po: usize, outer: i32, len: i32, inner: i32', 'px, po, outer, len, inner', rows, 'reducecols_');
-  return file(importRows(rows) + doc, kernels, disp + '\n\n' + cols);
+  const cols = dispatch('runReduceCols', 'px: usize, po: usize, outer: i32, len: i32, inner: i32, init: bool', 'px, po, outer, len, inner, init', rows, 'reducecols_');
+  const combine = dispatch('combineReduce', 'pacc: usize, px: usize', 'pacc, px', rows, 'combine_');
+  return file(importRows(rows) + doc, [...kernels, ...rows.flatMap((o) => letters(o).map((d) => combineKernel(o, d)))], disp + '\n\n' + cols + '\n\n' + combine);
 }
 
 /** Per-op facts the validator needs: kind, allowed input dtypes, output dtype rule. */

@@ -29,8 +29,11 @@ function boolToI32(px: usize, po: usize, n: i32): void {
 }
 
 export function execCast(c: Ctx): void {
-  const from = recDtype(inRec(c, 0)), to = recDtype(c.rec);
-  const px = inBuf(c, 0), po = c.out, n = inNumel(c, 0);
+  castRun(recDtype(inRec(c, 0)), recDtype(c.rec), inBuf(c, 0), c.out, inNumel(c, 0));
+}
+
+/** Converts n contiguous elements from dtype `from` at px to dtype `to` at po. */
+export function castRun(from: i32, to: i32, px: usize, po: usize, n: i32): void {
   if (from == to) memory.copy(po, px, <usize>n * dtypeSize(to));
   else if (from == DT_FLOAT32 && to == DT_INT32) f32ToI32(px, po, n);
   else if (from == DT_INT32 && to == DT_FLOAT32) i32ToF32(px, po, n);

@@ -3,6 +3,7 @@
 // and execute many times, and reads the outputs back. Pointers are byte offsets in `memory`
 // (unsigned: read them with `>>> 0` in JS once memory passes 2 GiB).
 import { compileProgram, executeProgram, releaseProgram } from './program';
+import { memPeak } from './mem';
 
 /** A buffer of `bytes` bytes (16-byte aligned); alloc(0) still gives a distinct pointer.
  *  Returns 0 for a negative size. */
@@ -31,4 +32,10 @@ export function execute(exe: i32, argsPtr: usize, outsPtr: usize): i32 {
 /** Forgets executable `exe` (an unknown id is ignored). */
 export function release(exe: i32): void {
   releaseProgram(exe);
+}
+
+/** The most bytes of tensor buffers live at once during the last execute (params included):
+ *  what debug.graphStats's peakBytes predicts for the same Program. */
+export function lastPeakBytes(): f64 {
+  return memPeak();
 }

@@ -1,6 +1,7 @@
-// compile checks a Program once and keeps a copy; execute runs its records in order, freeing
-// each intermediate after its last reader; release forgets it. Executables live in a table of
-// ids so JS only ever holds integers.
+// compile checks a Program once, keeps a copy and its plan (fusion groups, their order and
+// buffer liveness, from core-wasm's passes/analysis.ts); execute runs the groups in that
+// order, a fused group as one tiled loop (fused.ts), freeing each buffer at the root where
+// the plan says it dies; release forgets it. Executables live in a table of ids so JS only ever holds integers.
 import {
   OP_PARAM, OP_CONST, OP_COUNT, DT_FLOAT32, DT_INT32,
   KIND_UNARY, KIND_BINARY, KIND_REDUCE, KIND_SELECT, KIND_CAST, KIND_ARG, KIND_CUMSUM,
@@ -13,7 +14,7 @@ import {
   ERR_ATTRS, ERR_PARAM, ERR_OUTPUT, ERR_TOO_LARGE, ERR_EXECUTABLE,
 } from './errors';
 import {
-  Exe, Ctx, HEADER_WORDS, RECORD_FIXED_WORDS, MAX_RANK, exeRecord, exeNumel, recOp, recDtype,
+  Exe, Ctx, EXE_ARRAYS, HEADER_WORDS, RECORD_FIXED_WORDS, MAX_RANK, exeRecord, exeNumel, recOp, recDtype,
   recRank, recDim, recNIn, recNAttr, recInput, recAttr, recAttrs, recWords, dtypeSize, i32At, setI32At,
   ptrAt, setPtrAt,
 } from './record';
@@ -36,6 +37,10 @@ import { execOneHot } from './onehot';
 import { execMatMul } from './matmul';
 import { execConv } from './conv';
 import { execPool } from './pool';
+import { execGroup, assignSlots } from './fused';
+import { memBegin, bufAlloc, bufFree } from './mem';
+import * as plan from '../../../core-wasm/assembly/passes/analysis';
+import { order } from '../../../core-wasm/assembly/passes/schedule';
 
 const MAGIC: i32 = 0x4750544c;
 const VERSION: i32 = 1;
@@ -67,7 +72,7 @@ function lookup(id: i32): usize {
 
 function freeExe(exe: Exe): void {
   heap.free(exe.words);
-  if (exe.records) heap.free(exe.records); // numels and lastUse share its block
+  if (exe.records) heap.free(exe.records); // the other per-record arrays share its block
   heap.free(changetype<usize>(exe));
 }
 
@@ -98,9 +103,18 @@ function readHeader(ptr: usize, nWords: i32): usize {
   exe.nParams = nParams;
   exe.nOutputs = nOutputs;
   const n = <usize>nNodes << 2;
-  exe.records = nNodes ? heap.alloc(3 * n) : 0;
+  exe.records = nNodes ? heap.alloc(<usize>EXE_ARRAYS * n) : 0;
   exe.numels = exe.records + n;
   exe.lastUse = exe.records + 2 * n;
+  exe.groups = exe.records + 3 * n;
+  exe.takeOver = exe.records + 4 * n;
+  exe.deadHead = exe.records + 5 * n;
+  exe.deadNext = exe.records + 6 * n;
+  exe.members = exe.records + 7 * n;
+  exe.memberAt = exe.records + 8 * n;
+  exe.memberCount = exe.records + 9 * n;
+  exe.slots = exe.records + 10 * n;
+  exe.order = exe.records + 11 * n;
   exe.outputs = exe.words + ((<usize>nWords - nOutputs) << 2);
   return changetype<usize>(exe);
 }
@@ -152,9 +166,9 @@ function checkRecords(exe: Exe, nWords: i32): i32 {
   return err;
 }
 
-/** Output indices are records, each listed once; marks them never to be freed. */
+/** Output indices are records, each listed once. */
 function checkOutputs(exe: Exe): i32 {
-  for (let i = 0; i < exe.nNodes; i++) setI32At(exe.lastUse, i, i); // unread: freed at once
+  for (let i = 0; i < exe.nNodes; i++) setI32At(exe.lastUse, i, 0);
   for (let k = 0; k < exe.nOutputs; k++) {
     const j = i32At(exe.outputs, k);
     if (j < 0 || j >= exe.nNodes || i32At(exe.lastUse, j) < 0) return ERR_OUTPUT;
@@ -163,16 +177,45 @@ function checkOutputs(exe: Exe): i32 {
   return 0;
 }
 
-/** lastUse[j]: the last record reading j; -1 (never freed) for params and outputs. */
-function computeLastUse(exe: Exe): void {
-  for (let i = 0; i < exe.nNodes; i++) {
-    const rec = exeRecord(exe, i);
-    if (recOp(rec) == OP_PARAM) setI32At(exe.lastUse, i, -1);
-    for (let k = 0; k < recNIn(rec); k++) {
-      const j = recInput(rec, k);
-      if (i32At(exe.lastUse, j) >= 0) setI32At(exe.lastUse, j, i);
-    }
+/** Copies the plan of the (validated) Program into the executable, and lists each fused
+ *  group's members in order. */
+function makePlan(exe: Exe): void {
+  plan.fuse(exe.words);
+  plan.plan();
+  const n = exe.nNodes;
+  exe.nOrder = order.len;
+  for (let t = 0; t < order.len; t++) setI32At(exe.order, t, order.get(t));
+  for (let i = 0; i < n; i++) {
+    setI32At(exe.lastUse, i, plan.lastUse.get(i));
+    setI32At(exe.groups, i, plan.groups.get(i));
+    setI32At(exe.takeOver, i, plan.takeOver.get(i));
+    setI32At(exe.deadHead, i, plan.deadHead.get(i));
+    setI32At(exe.deadNext, i, plan.deadNext.get(i));
+    setI32At(exe.memberCount, i, 0);
   }
+  for (let i = 0; i < n; i++) {
+    const g = plan.groups.get(i);
+    if (g >= 0) setI32At(exe.memberCount, g, i32At(exe.memberCount, g) + 1);
+  }
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    setI32At(exe.memberAt, i, at);
+    if (plan.groups.get(i) == i) at += i32At(exe.memberCount, i);
+  }
+  for (let i = 0; i < n; i++) { // members in record order: each group's root comes last
+    const g = plan.groups.get(i);
+    if (g < 0) continue;
+    const m = i32At(exe.memberAt, g);
+    setI32At(exe.members, m, i);
+    setI32At(exe.memberAt, g, m + 1);
+  }
+  const last = heap.alloc(<usize>n << 2); // assignSlots' scratch: each member's last reader
+  for (let i = 0; i < n; i++) {
+    if (plan.groups.get(i) != i) continue;
+    setI32At(exe.memberAt, i, i32At(exe.memberAt, i) - i32At(exe.memberCount, i));
+    if (i32At(exe.memberCount, i) > 1) assignSlots(exe, i, last);
+  }
+  heap.free(last);
 }
 
 /** Validates the Program at `ptr` (nWords words) and keeps a copy: an id >= 0, or ERR_*. */
@@ -183,7 +226,7 @@ export function compileProgram(ptr: usize, nWords: i32): i32 {
   let err = checkRecords(exe, nWords);
   if (!err) err = checkOutputs(exe);
   if (err) { freeExe(exe); return err; }
-  computeLastUse(exe);
+  makePlan(exe);
   return register(exe);
 }
 
@@ -240,37 +283,20 @@ function runNode(c: Ctx): void {
   return <usize>exeNumel(exe, i) * dtypeSize(recDtype(exeRecord(exe, i)));
 }
 
-/** Frees the buffers whose last reader is record i (i itself when nobody reads it). */
+/** Frees the buffers the plan says die at root i (but the one i took over). */
 function freeDead(exe: Exe, i: i32, bufs: usize): void {
-  const rec = exeRecord(exe, i);
-  for (let k = 0; k < recNIn(rec); k++) {
-    const j = recInput(rec, k);
-    const buf = ptrAt(bufs, j);
-    if (i32At(exe.lastUse, j) == i && buf) {
-      if (buf != ptrAt(bufs, i)) heap.free(buf); // else the output took it over (reusable)
-      setPtrAt(bufs, j, 0);
-    }
+  const taken = i32At(exe.takeOver, i);
+  for (let x = i32At(exe.deadHead, i); x >= 0; x = i32At(exe.deadNext, x)) {
+    if (x != taken) bufFree(ptrAt(bufs, x), bytesOf(exe, x));
+    setPtrAt(bufs, x, 0);
   }
-  if (i32At(exe.lastUse, i) == i) { heap.free(ptrAt(bufs, i)); setPtrAt(bufs, i, 0); }
 }
 
-/** An elementwise node (unary or binary) may write over an input that dies with it: one it
- *  reads unbroadcast (the same element count as the output, hence the same layout) and of
- *  the same element size, computed here (a param's buffer belongs to the caller). Each output
- *  element is written after its own inputs are read, so the kernels run in place. Returns
- *  that buffer (freeDead then drops it from the input without freeing it), or 0. */
-function reusable(exe: Exe, i: i32, bufs: usize): usize {
-  const rec = exeRecord(exe, i), kind = opKind(recOp(rec));
-  if (kind != KIND_UNARY && kind != KIND_BINARY) return 0;
-  const size = dtypeSize(recDtype(rec));
-  for (let k = 0; k < recNIn(rec); k++) {
-    const j = recInput(rec, k), x = exeRecord(exe, j);
-    if (i32At(exe.lastUse, j) != i || recOp(x) == OP_PARAM || exeNumel(exe, j) != exeNumel(exe, i)) continue;
-    if (dtypeSize(recDtype(x)) != size) continue;
-    const buf = ptrAt(bufs, j);
-    if (buf) return buf;
-  }
-  return 0;
+/** The bytes of every param, the caller's buffers (counted in the peak). */
+function paramBytes(exe: Exe): f64 {
+  let b: f64 = 0;
+  for (let i = 0; i < exe.nNodes; i++) if (recOp(exeRecord(exe, i)) == OP_PARAM) b += <f64>bytesOf(exe, i);
+  return b;
 }
 
 /** Runs executable `id` over the param buffers at `args`; writes the output buffers to `outs`. */
@@ -282,14 +308,20 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
   const c = changetype<Ctx>(heap.alloc(offsetof<Ctx>()));
   c.exe = exe;
   c.bufs = bufs;
+  memBegin(paramBytes(exe));
   for (let i = 0; i < exe.nNodes; i++) {
-    const rec = exeRecord(exe, i), op = recOp(rec);
-    if (op == OP_PARAM) { setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0))); continue; }
-    let out = reusable(exe, i, bufs);
-    if (!out) out = heap.alloc(bytesOf(exe, i));
+    const rec = exeRecord(exe, i);
+    if (recOp(rec) == OP_PARAM) setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0)));
+  }
+  for (let t = 0; t < exe.nOrder; t++) { // group roots and consts; members run inside roots
+    const i = i32At(exe.order, t), rec = exeRecord(exe, i);
+    const taken = i32At(exe.takeOver, i);
+    const out = taken >= 0 ? ptrAt(bufs, taken) : bufAlloc(bytesOf(exe, i));
     setPtrAt(bufs, i, out);
-    if (op == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
-    else { c.rec = rec; c.out = out; runNode(c); }
+    c.rec = rec; c.out = out;
+    if (recOp(rec) == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
+    else if (i32At(exe.memberCount, i) > 1) execGroup(c, i);
+    else runNode(c);
     freeDead(exe, i, bufs);
   }
   for (let k = 0; k < exe.nOutputs; k++) {
@@ -297,7 +329,7 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
     let buf = ptrAt(bufs, j);
     if (recOp(exeRecord(exe, j)) == OP_PARAM) { // the caller owns outputs: copy borrowed params
       const bytes = bytesOf(exe, j);
-      buf = heap.alloc(bytes);
+      buf = bufAlloc(bytes);
       memory.copy(buf, ptrAt(bufs, j), bytes);
     }
     setPtrAt(outs, k, buf);

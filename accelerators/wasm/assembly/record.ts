@@ -16,9 +16,23 @@ export class Exe {
   nOutputs: i32 = 0;
   records: usize = 0; // i32[nNodes]: byte address of each record
   numels: usize = 0; // i32[nNodes]: element count of each record
-  lastUse: usize = 0; // i32[nNodes]: last record reading it; -1 = never freed (param, output)
   outputs: usize = 0; // i32[nOutputs]: record indices, inside `words`
+  // The plan (core-wasm/assembly/passes/analysis.ts), i32[nNodes] each, in the block of `records`:
+  lastUse: usize = 0; // the group root reading it last; -1 = never freed (param, output)
+  groups: usize = 0; // its fusion group's root; -1 for leaves
+  takeOver: usize = 0; // per root: the input whose buffer it writes over, or -1
+  deadHead: usize = 0; // per root: first record whose buffer dies there, or -1
+  deadNext: usize = 0; // next record dying at the same root, or -1
+  members: usize = 0; // group members in order, group after group (fused groups only)
+  memberAt: usize = 0; // per root of a fused group: where its members start in `members`
+  memberCount: usize = 0; // per root: how many records its group has
+  slots: usize = 0; // per fused member: its scratch tile
+  order: usize = 0; // the roots and consts, in the order they run (nOrder of them)
+  nOrder: i32 = 0;
 }
+
+/** i32 arrays of nNodes words an Exe keeps, in one block starting at `records`. */
+export const EXE_ARRAYS = 12;
 
 @inline export function recOp(rec: usize): i32 { return load<i32>(rec); }
 @inline export function recDtype(rec: usize): i32 { return load<i32>(rec, 4); }

@@ -7,6 +7,7 @@ import {
   Ctx, inRec, inBuf, inNumel, recOp, recDtype, recRank, recDims, recDim, recNAttr, recAttr, dtypeSize,
   i32At, setI32At,
 } from './record';
+import { bufAlloc, bufFree } from './mem';
 import { iterBegin, iterSetStride, iterContiguous, iterFinish, iterCopy, contiguousStrides } from './iter';
 
 const IN_STRIDES = memory.data(8 * 4);
@@ -45,18 +46,18 @@ export function execReduce(c: Ctx): void {
   if (nAxes > 0 && reducedAreAdjacent(c.rec)) {
     let inner = 1;
     for (let k = recAttr(c.rec, nAxes) + 1; k < r; k++) inner *= recDim(x, k);
-    if (inner > 1) runReduceCols(recOp(c.rec), dt, inBuf(c, 0), c.out, outer / inner, len, inner);
+    if (inner > 1) runReduceCols(recOp(c.rec), dt, inBuf(c, 0), c.out, outer / inner, len, inner, true);
     else runReduce(recOp(c.rec), dt, inBuf(c, 0), c.out, outer, len); // reduced axes are last
     return;
   }
   let src = inBuf(c, 0), tmp: usize = 0;
   if (nAxes > 0) {
-    tmp = heap.alloc(<usize>n * dtypeSize(dt));
+    tmp = bufAlloc(<usize>n * dtypeSize(dt)); // counted: the memory plan's transient
     moveReducedLast(c, tmp);
     src = tmp;
   }
   runReduce(recOp(c.rec), dt, src, c.out, outer, len);
-  if (tmp) heap.free(tmp);
+  if (tmp) bufFree(tmp, <usize>n * dtypeSize(dt));
 }
 
 /** Number of outputs: the product of the kept axes. */
