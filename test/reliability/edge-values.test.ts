@@ -199,6 +199,32 @@ describe('zero-size shapes are valid (not an error)', () => {
   });
 
 
+  it('a zero dim after dims whose product passes 2^31 is empty, not too large, and leaks nothing', () => {
+    // [65536, 65536, 0]: the prefix product 2^32 overflowed int32 before the 0 was seen, so
+    // the interpreter refused it as too large and the failed read left its handle behind
+    const big = [65536, 65536, 0];
+    const before = lt.memory();
+    const makers: [string, () => lt.Tensor][] = [
+      ['zeros', () => lt.zeros(big)],
+      ['ones', () => lt.ones(big)],
+      ['fill', () => lt.fill(big, 3)],
+      ['tensor', () => lt.tensor(new Float32Array(0), big)],
+      ['reshape', () => lt.zeros([0]).reshape(big)],
+      ['add', () => lt.zeros(big).add(lt.ones([65536, 1, 1]))],
+      ['sum axis 0', () => lt.zeros(big).sum(0).reshape(big)],
+    ];
+    for (const [name, make] of makers) {
+      lt.tidy(() => {
+        const t = make();
+        expect(t.shape, name).toEqual(big);
+        expect(t.dataSync().length, name).toBe(0);
+      });
+      expect(lt.memory(), `lt.memory() after ${name}`).toEqual(before);
+    }
+    expect(() => lt.zeros([65536, 65536, 1]), 'one more element than allowed').toThrow(/zeros:.*2\^31/);
+    expect(lt.memory()).toEqual(before);
+  });
+
   it('gradients through size-0 tensors are size-0 zeros', () => {
     lt.tidy(() => {
       const g = lt.grads((a: lt.Tensor, b: lt.Tensor) => lt.matMul(a, b).sum())([lt.zeros([2, 0]), lt.zeros([0, 3])]);
