@@ -295,3 +295,39 @@ describe('found by the differential test', () => {
     }
   });
 });
+
+describe('floorDiv past float32 precision and int32 range (tfjs: Math.floor(a / b) in f64, stored into an Int32Array)', () => {
+  it('float32 operands: exact quotients past 2^24, wrapped past 2^31, 0 for NaN and ±Infinity', () => {
+    // every operand is exactly representable in float32; the expected values are worked by hand:
+    const cases: [number, number, number][] = [
+      [50331652, 3, 16777217],              // 16777217.33 floored; float32 would round it to 16777216
+      [33554436, 2, 16777218],              // exact, even above 2^24
+      [3e9, 1, 3e9 - 2 ** 32],              // -1294967296: wraps, as ToInt32 does
+      [-3e9, 1, -3e9 + 2 ** 32],            // 1294967296
+      [1e10, 1, 1e10 - 2 * 2 ** 32],        // 1410065408
+      [2 ** 31, 1, -(2 ** 31)],
+      [2 ** 32, 1, 0],
+      [7.5, 2, 3],
+      [-7.5, 2, -4],
+      [1, 0, 0],                            // Infinity stored into an Int32Array is 0
+      [-1, 0, 0],
+      [NaN, 1, 0],
+    ];
+    lt.tidy(() => {
+      const q = lt.floorDiv(lt.tensor(cases.map((c) => c[0])), lt.tensor(cases.map((c) => c[1])));
+      expect(q.dtype).toBe('int32');
+      const got = Array.from(q.dataSync());
+      cases.forEach(([a, b, want], i) => expect(got[i], `floorDiv(${a}, ${b})`).toBe(want));
+      // a scalar operand takes the same kernel through its param
+      expect(Array.from(lt.floorDiv(lt.tensor([50331652]), 3).dataSync())).toEqual([16777217]);
+    });
+  });
+
+  it('int32 operands: floor toward -Infinity, MIN / -1 wraps, / 0 is 0', () => {
+    lt.tidy(() => {
+      const a = lt.tensor([-7, 7, -(2 ** 31), 5, -5], undefined, 'int32');
+      const b = lt.tensor([2, -2, -1, 0, 3], undefined, 'int32');
+      expect(Array.from(lt.floorDiv(a, b).dataSync())).toEqual([-4, -4, -(2 ** 31), 0, -2]);
+    });
+  });
+});
