@@ -12,7 +12,9 @@ export const DT = { float32: 0, int32: 1, bool: 2 } as const;
 const OP_DATA = 2, OP_SCALAR = 3, OP_CONST = 1;
 
 let accel: Accelerator | undefined;
-const caches = new Map<string, CompileCache>();
+/** One compile cache per accelerator instance: executables are its handles (two instances of
+ *  one name, e.g. the two interpreter builds, share none). */
+const caches = new Map<Accelerator, CompileCache>();
 /** Device buffers by the id the core stores in data nodes: each remembers its accelerator,
  *  so a buffer made before a setBackend is freed (or moved) by the accelerator that owns it. */
 interface Buffer { accel: Accelerator; handle: number; bytes: number }
@@ -34,13 +36,13 @@ export function accelerator(): Accelerator {
 
 function cache(): CompileCache {
   const a = accelerator();
-  let c = caches.get(a.name);
+  let c = caches.get(a);
   if (!c) {
     c = new CompileCache(flags.CACHE_CAPACITY, (e) => {
       a.release(e.exe);
       for (const h of e.scalars?.handles ?? []) if (h !== undefined) e.scalars!.owner.free(h);
     });
-    caches.set(a.name, c);
+    caches.set(a, c);
   }
   return c;
 }
@@ -179,11 +181,7 @@ function compile(c: core.Cut): Compiled {
  *  Param buffers are only read by an executable, so keeping one between runs is safe. */
 function scalarArg(a: Accelerator, entry: Compiled, slot: number, node: number): number {
   const value = core.nodeValue(node);
-  let s = (entry.scalars ??= { owner: a, handles: [], values: [] });
-  if (s.owner !== a) {   // another accelerator of the same name ran it last: its buffers go home
-    for (const h of s.handles) if (h !== undefined) s.owner.free(h);
-    s = entry.scalars = { owner: a, handles: [], values: [] };
-  }
+  const s = (entry.scalars ??= { owner: a, handles: [], values: [] });
   const old = s.handles[slot];
   if (old !== undefined && Object.is(s.values[slot], value)) return old;
   const dtype = DTYPES[core.nodeDtype(node)];
