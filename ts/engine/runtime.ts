@@ -109,6 +109,7 @@ export function readNode(id: number): TypedArray {
     if (flags.STRICT) {
       throw new Error('read of a pending tensor would run its graph implicitly (STRICT mode): call lt.sync(t) or lt.markStep() first');
     }
+    if (holds > 0) return readKeepingGraph(id);
     syncNodes([id]);
     op = core.nodeOp(id);
   }
@@ -124,8 +125,25 @@ export function readNode(id: number): TypedArray {
   return b.accel.download(b.handle, dtype, size);
 }
 
-/** Materializes exactly these nodes, as one graph. */
+/** Under a hold (a function being differentiated), a read runs the node's graph but leaves
+ *  the node as it was recorded: realizing it would make it a data leaf, which ends the
+ *  backward walk there (tfjs differentiates through a read). The value is computed again when
+ *  the step runs; the output buffer is freed here. */
+function readKeepingGraph(id: number): TypedArray {
+  const a = accelerator();
+  const [out] = execute(core.cut([id]));
+  try {
+    counters.transfersFromDevice++;
+    return a.download(out, DTYPES[core.nodeDtype(id)], sizeOf(core.nodeShape(id)));
+  } finally {
+    a.free(out);
+  }
+}
+
+/** Materializes exactly these nodes, as one graph (after the hold, if one is on: see
+ *  readKeepingGraph; the values are the same either way). */
 export function syncNodes(ids: readonly number[]): void {
+  if (holds > 0) return;
   const roots: number[] = [];
   for (const id of ids) {
     const op = core.nodeOp(id);
@@ -137,9 +155,10 @@ export function syncNodes(ids: readonly number[]): void {
 let sinceCheck = 0;
 let holds = 0;
 
-/** Suspends the automatic cut until the returned function is called (nestable). Autodiff
- *  holds it while f and its backward pass are recorded: a cut would realize f's intermediate
- *  nodes into data leaves, which end the backward walk. The cut happens after the hold. */
+/** Suspends the automatic cut, lt.sync and lt.markStep until the returned function is called
+ *  (nestable), and makes reads leave the graph unrealized. Autodiff holds it while f and its
+ *  backward pass are recorded: realizing f's intermediate nodes into data leaves would end the
+ *  backward walk there. What was deferred runs at the next sync after the hold. */
 export function holdAutoCut(): () => void {
   holds++;
   let released = false;
@@ -156,8 +175,10 @@ export function maybeAutoCut(): void {
   markStep();
 }
 
-/** Materializes every pending node a tensor handle holds, as one graph. */
+/** Materializes every pending node a tensor handle holds, as one graph (deferred under a
+ *  hold, as syncNodes). */
 export function markStep(): void {
+  if (holds > 0) return;
   const pending = core.cutPending();
   if (pending) run(pending.roots, pending.cut);
 }
@@ -197,6 +218,16 @@ function scalarArg(a: Accelerator, entry: Compiled, slot: number, node: number):
 
 function run(roots: readonly number[], c: core.Cut): void {
   const a = accelerator();
+  const outs = execute(c);
+  for (let i = 0; i < roots.length; i++) {
+    const bytes = sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]];
+    core.realize(roots[i], newBuffer(a, outs[i], bytes));
+  }
+}
+
+/** Finds or compiles the cut's executable and runs it; returns its output buffers. */
+function execute(c: core.Cut): number[] {
+  const a = accelerator();
   let entry = cache().get(c.hashHi, c.hashLo);
   if (entry) counters.cacheHits++;
   else entry = compile(c);
@@ -209,8 +240,5 @@ function run(roots: readonly number[], c: core.Cut): void {
   const outs = a.execute(entry.exe, params);
   counters.executeMs += now() - t0;
   counters.graphsExecuted++;
-  for (let i = 0; i < roots.length; i++) {
-    const bytes = sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]];
-    core.realize(roots[i], newBuffer(a, outs[i], bytes));
-  }
+  return outs;
 }
