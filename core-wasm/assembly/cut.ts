@@ -53,26 +53,27 @@ function emitRecord(p: usize, id: i32): void {
   return op == K.OP_DATA || op == K.OP_SCALAR || op == K.OP_CONST;
 }
 
-const frames = new Vec();   // the walk's stack: (node id, block pointer, next input) triples
+const frames = new Vec();   // the walk's stack of node ids
 
 /** Post-order walk from one root: numbers each unvisited node after its inputs. The stack and
  *  recordNodes are sized for every live node up front (a walk never visits more), so the loop
- *  runs on raw pointers with no capacity checks: it is the whole cost of a cached sync's cut. */
+ *  runs on raw pointers with no capacity checks: it is the whole cost of a cached sync's cut.
+ *  Until a node is numbered, its F_LOCAL word holds the next input to visit. */
 function visit(root: i32, count: i32): i32 {
   const rp = ptrOf(root);
   if (field(rp, F_MARK) == epoch) return count;
   const base = frames.ptr;
   let sp = base;
   store<i32>(sp, root);
-  store<i32>(sp, <i32>rp, 4);
-  store<i32>(sp, 0, 8);
   setField(rp, F_MARK, epoch);
+  setField(rp, F_LOCAL, 0);
   let out = recordNodes.ptr + (<usize>recordNodes.len << 2);
   while (true) {
-    const p = <usize>load<i32>(sp, 4);
+    const id = load<i32>(sp);
+    const p = ptrOf(id);
     const nIn = field(p, F_NIN);   // 0 for every leaf (realize clears it)
     const ins = inputsPtr(p);
-    let k = load<i32>(sp, 8);
+    let k = field(p, F_LOCAL);
     let child = -1;
     while (k < nIn) {
       const c = load<i32>(ins + (<usize>k << 2));
@@ -80,22 +81,20 @@ function visit(root: i32, count: i32): i32 {
       if (field(ptrOf(c), F_MARK) != epoch) { child = c; break; }
     }
     if (child >= 0) {
-      store<i32>(sp, k, 8);
+      setField(p, F_LOCAL, k);
       const cp = ptrOf(child);
       setField(cp, F_MARK, epoch);
-      sp += 12;
+      setField(cp, F_LOCAL, 0);
+      sp += 4;
       store<i32>(sp, child);
-      store<i32>(sp, <i32>cp, 4);
-      store<i32>(sp, 0, 8);
       continue;
     }
-    const id = load<i32>(sp);
     store<i32>(out, id);
     out += 4;
     hashRecord(p, id);
     setField(p, F_LOCAL, count++);
     if (sp == base) break;
-    sp -= 12;
+    sp -= 4;
   }
   recordNodes.len = <i32>((out - recordNodes.ptr) >> 2);
   return count;
@@ -124,7 +123,7 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
   params.len = 0;
   recordNodes.len = 0;
   running = SEED;
-  frames.reserve(3 * (liveNodes + 1));   // a walk's depth and records are bounded by the live nodes
+  frames.reserve(liveNodes + 1);   // a walk's depth and records are bounded by the live nodes
   recordNodes.reserve(liveNodes + 1);
   let count = 0;
   for (let r = 0; r < nRoots; r++) count = visit(load<i32>(rootsPtr + (<usize>r << 2)), count);
