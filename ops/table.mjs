@@ -65,7 +65,10 @@ const binary = [
   { name: 'sub', dtypes: 'fi', f: 'a - b', i: 'a - b', doc: 'Subtracts b from a element-wise, with broadcasting.' },
   { name: 'mul', commutative: true, dtypes: 'fi', f: 'a * b', i: 'a * b', doc: 'Multiplies two tensors element-wise, with broadcasting.' },
   { name: 'div', dtypes: 'f', f: 'a / b', doc: 'Divides a by b element-wise, with broadcasting (int32 / int32 is floorDiv, as tfjs).' },
-  { name: 'floorDiv', dtypes: 'fi', f: '<f32>Math.floor(<f64>a / <f64>b)', i: 'floorDivI32(a, b)', api: 'ts/ops/math.ts', doc: 'Divides and rounds down element-wise, with broadcasting.' },
+  // floorDiv is int32 for every input, as tfjs's kernels: a float32 quotient is divided and
+  // floored in f64, then wrapped as JS's ToInt32 (tfjs stores Math.floor(a / b) into an
+  // Int32Array), so it is exact past 2^24 and wraps past 2^31 instead of rounding in float32.
+  { name: 'floorDiv', dtypes: 'fi', out: 'int32', f: 'f64ToI32(Math.floor(<f64>a / <f64>b))', i: 'floorDivI32(a, b)', api: 'ts/ops/math.ts', doc: 'Divides and rounds down element-wise, with broadcasting; the result is int32.' },
   { name: 'mod', dtypes: 'fi', f: 'modF32(a, b)', i: 'modI32(a, b)', doc: 'Remainder with the sign of the divisor, element-wise, with broadcasting.' },
   { name: 'pow', dtypes: 'fi', f: 'Mathf.pow(a, b)', i: 'f64ToI32(Math.pow(<f64>a, <f64>b))', doc: 'Computes a^b element-wise, with broadcasting.' },
   { name: 'maximum', commutative: true, dtypes: 'fi', f: 'a != a || b != b ? NaN : Mathf.max(a, b)', i: 'max<i32>(a, b)', doc: 'Returns the larger of a and b element-wise, with broadcasting.' },

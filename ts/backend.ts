@@ -2,7 +2,8 @@
 // 'xla' where the native addon is built (npm run build:native, see native/README.md).
 import { initCore, initCoreSync, coreLoaded } from './engine/core';
 import { setAccelerator } from './engine/runtime';
-import { WasmAccelerator } from '../accelerators/wasm';
+import { flags, onFlagChange } from './engine/env';
+import { WasmAccelerator, relaxedSimdSupported } from '../accelerators/wasm';
 import { XlaAccelerator, xlaStatus } from '../accelerators/xla/index';
 import type { Accelerator } from '../accelerators/accelerator';
 
@@ -17,7 +18,7 @@ let current = 'wasm';
  */
 export async function ready(): Promise<void> {
   await initCore();
-  if (!available.has('wasm')) available.set('wasm', await WasmAccelerator.create());
+  if (!wasmIsWanted()) available.set('wasm', await WasmAccelerator.create(!flags.DETERMINISTIC));
   setAccelerator(available.get(current)!);
 }
 
@@ -25,9 +26,29 @@ export async function ready(): Promise<void> {
 export function ensureReady(): void {
   if (coreLoaded() && available.has(current)) return;
   initCoreSync();
-  if (!available.has('wasm')) available.set('wasm', WasmAccelerator.createSync());
+  if (!available.has('wasm')) available.set('wasm', WasmAccelerator.createSync(!flags.DETERMINISTIC));
   setAccelerator(available.get(current)!);
 }
+
+/** Whether the loaded interpreter is the build the DETERMINISTIC flag asks for. */
+function wasmIsWanted(): boolean {
+  const w = available.get('wasm') as WasmAccelerator | undefined;
+  return w !== undefined && (w.build === 'relaxed-simd') === (!flags.DETERMINISTIC && relaxedSimdSupported());
+}
+
+// DETERMINISTIC changed: load the other interpreter build now where a synchronous compile is
+// allowed (Node), else at the next `await lt.ready()`. Buffers on the old one move on demand.
+onFlagChange((name) => {
+  if (name !== 'DETERMINISTIC' || !available.has('wasm') || wasmIsWanted()) return;
+  let next: WasmAccelerator;
+  try {
+    next = WasmAccelerator.createSync(!flags.DETERMINISTIC);
+  } catch {
+    return;   // a page's main thread refuses large synchronous compiles: lt.ready() switches
+  }
+  available.set('wasm', next);
+  if (current === 'wasm') setAccelerator(next);
+});
 
 /**
  * Selects the accelerator that runs graphs from now on.

@@ -3,7 +3,7 @@
 import * as core from './engine/core';
 import { DT, uploadNode } from './engine/runtime';
 import { flags } from './engine/env';
-import { argError, fmtShape } from './engine/errors';
+import { argError, fmtShape, namedErrors } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
 import { typedArrayFor } from '../accelerators/accelerator';
 import { Tensor } from './tensor';
@@ -93,7 +93,7 @@ export function nodeFromValues(op: string, values: unknown, shape?: readonly num
   if (s.length === 0) return scalarNode(flat.values[0] as number | boolean, dt);
   const data = ArrayBuffer.isView(values) && (values as TypedArray).constructor === typedArrayFor(dt, 0).constructor
     ? (values as TypedArray) : toTyped(flat.values, dt);
-  return uploadNode(dt, s, data);
+  return namedErrors(op, () => uploadNode(dt, s, data));
 }
 
 /** A scalar from user code: a Program parameter, except 0 and 1 (and every value under the

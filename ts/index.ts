@@ -2,6 +2,7 @@
 // compiled program when a value is read or at lt.markStep().
 import * as core from './engine/core';
 import { syncNodes, markStep as runPending } from './engine/runtime';
+import { namedErrors } from './engine/errors';
 import { ensureReady } from './backend';
 import { Tensor as TensorClass, type Tensor } from './tensor';
 import './methods';
@@ -30,7 +31,7 @@ export * as losses from './losses';
  * @example
  * const y = x.mul(2); lt.markStep(); // y is now materialized
  */
-export function markStep(): void { runPending(); }
+export function markStep(): void { namedErrors('markStep', runPending); }
 
 /**
  * The barrier as a Promise. On the WASM interpreter the step runs at once (the interpreter
@@ -47,7 +48,8 @@ export async function markStepAsync(): Promise<void> { runPending(); }
  */
 export function sync(...tensors: Tensor[]): void {
   for (const t of tensors) if (!(t instanceof TensorClass)) throw new Error(`sync: expected Tensors, got ${t === null ? 'null' : typeof t}`);
-  syncNodes(tensors.map((t) => t.live('sync')));
+  const nodes = tensors.map((t) => t.live('sync'));
+  namedErrors('sync', () => syncNodes(nodes));
 }
 
 /** @internal The core's live node count (for tests). */

@@ -2,7 +2,7 @@
 // reading its values (data, dataSync, array, print) is an observation point that runs the graph.
 import * as core from './engine/core';
 import { DTYPES, readNode, syncNodes, maybeAutoCut } from './engine/runtime';
-import { fmtShape } from './engine/errors';
+import { fmtShape, namedErrors } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
 import { track, untrack, type Cell } from './engine/lifetimes';
 import { registerVariable, registeredVariable } from './engine/variables';
@@ -87,7 +87,11 @@ export class Tensor {
   async array(): Promise<NestedArray> { return this.arraySync(); }
 
   /** Materializes this tensor (an explicit sync of one root). */
-  sync(): this { syncNodes([this.live('sync')]); return this; }
+  sync(): this {
+    const node = this.live('sync');
+    namedErrors('sync', () => syncNodes([node]));
+    return this;
+  }
 
   toString(verbose = false): string {
     const body = JSON.stringify(this.arraySync());

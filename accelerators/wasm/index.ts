@@ -37,20 +37,30 @@ export function relaxedSimdSupported(): boolean {
   return relaxed;
 }
 
-/** The interpreter build this engine runs: relaxed SIMD (fused multiply-adds) where
- *  accepted, else plain SIMD. */
-const interpWasm = (): string => (relaxedSimdSupported() ? INTERP_RELAXED_WASM : INTERP_WASM);
+/** The interpreter build to load: relaxed SIMD (fused multiply-adds) where accepted and
+ *  wanted, else plain SIMD. */
+const interpWasm = (relaxedBuild: boolean): string => (relaxedBuild ? INTERP_RELAXED_WASM : INTERP_WASM);
 
 export class WasmAccelerator implements Accelerator {
   readonly name = 'wasm';
   /** Which interpreter build runs: 'relaxed-simd' (fused multiply-adds) or 'simd'. */
-  readonly build: 'relaxed-simd' | 'simd' = relaxedSimdSupported() ? 'relaxed-simd' : 'simd';
+  readonly build: 'relaxed-simd' | 'simd';
   private outputs = new Map<number, number>(); // exe -> output count
 
-  private constructor(private ex: InterpExports) {}
+  private constructor(private ex: InterpExports, relaxedBuild: boolean) {
+    this.build = relaxedBuild ? 'relaxed-simd' : 'simd';
+  }
 
-  static createSync(): WasmAccelerator { return new WasmAccelerator(instantiateSync<InterpExports>(interpWasm())); }
-  static async create(): Promise<WasmAccelerator> { return new WasmAccelerator(await instantiate<InterpExports>(interpWasm())); }
+  /** `relaxedBuild` false forces the plain build (lt.env() DETERMINISTIC: the same bytes as
+   *  every engine without relaxed SIMD); true is honoured only where the engine accepts it. */
+  static createSync(relaxedBuild = true): WasmAccelerator {
+    const r = relaxedBuild && relaxedSimdSupported();
+    return new WasmAccelerator(instantiateSync<InterpExports>(interpWasm(r)), r);
+  }
+  static async create(relaxedBuild = true): Promise<WasmAccelerator> {
+    const r = relaxedBuild && relaxedSimdSupported();
+    return new WasmAccelerator(await instantiate<InterpExports>(interpWasm(r)), r);
+  }
 
   private get bytes(): Uint8Array { return new Uint8Array(this.ex.memory.buffer); }
 

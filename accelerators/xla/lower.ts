@@ -402,7 +402,10 @@ export const LOWERINGS: Record<OpName, Lower | 'core only'> = {
   sub: binOp('subtract'),
   mul: binOp('multiply'),
   div: binOp('divide'),
-  floorDiv: binary((em, a, b) => (a.e === 'f32' ? em.un('floor', em.bin('divide', a, b)) : floorDivI32(em, a, b))),
+  // float32: divided and floored in f64, then wrapped to int32, as the interpreter and tfjs
+  floorDiv: binary((em, a, b) => (a.e === 'f32'
+    ? cast(em, em.un('floor', em.bin('divide', em.convert(a, 'f64'), em.convert(b, 'f64'))), 'i32')
+    : floorDivI32(em, a, b))),
   mod: binary((em, a, b) => (a.e === 'f32' ? modF32(em, a, b) : modI32(em, a, b))),
   pow: binary((em, a, b) => (a.e === 'f32' ? em.bin('power', a, b)
     : floatToI32(em, em.bin('power', em.convert(a, 'f64'), em.convert(b, 'f64'))))),

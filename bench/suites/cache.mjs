@@ -4,7 +4,10 @@
 //   total     = trace + sync + dispose (what the iteration costs; compared with the peers)
 //   overhead  = sync - execute: cut, hash, cache lookup, parameter upload, launch, realize and
 //               read-back of one float, i.e. everything but the interpreter's own run
-//               (execute = the lt.metrics().executeMs delta)
+//               (execute = the lt.metrics().executeMs delta, which also holds the ~1 µs the
+//               interpreter's JS side spends passing the buffer handles in and out). The
+//               scalar keeps its value, so its buffer, kept with the cached executable, is not
+//               uploaded again (a changed value costs one upload of 4 bytes).
 // Peers: the same chain and read on tfjs (eager: no graph cache at all), jax-js eager, and a
 // jax-js jit function of the same chain called again (its cached-call path).
 // (c) The pass pipeline on a 1,000-node graph (see below), and the cut + hash via

@@ -4,7 +4,7 @@
 import * as K from './generated/opcodes';
 import { Vec, copyWords } from './vec';
 import { SEED, mix, mix64, finish } from './hash';
-import { ptrOf, field, setField, dimsPtr, input, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, F_SEQ, B_HASH } from './node';
+import { ptrOf, field, setField, dimsPtr, input, inputsPtr, liveNodes, F_OP, F_RANK, F_NIN, F_NATTR, F_MARK, F_LOCAL, F_DTYPE, F_EXT, F_SEQ, B_HASH } from './node';
 
 export const MAGIC: i32 = 0x4750544c;
 export const VERSION: i32 = 1;
@@ -14,7 +14,6 @@ export const program = new Vec();
 export const params = new Vec();   // node id of each param slot
 export const pending = new Vec();  // roots found by collectPending
 export const recordNodes = new Vec();  // node id of each record of the last cut
-const stack = new Vec();
 let epoch: i32 = 0;
 export let hash: u64 = 0;
 let running: u64 = 0;
@@ -54,37 +53,50 @@ function emitRecord(p: usize, id: i32): void {
   return op == K.OP_DATA || op == K.OP_SCALAR || op == K.OP_CONST;
 }
 
-const next = new Vec();   // per stack entry: the next input to visit
+const frames = new Vec();   // the walk's stack of node ids
 
-/** Post-order walk from one root: numbers each unvisited node after its inputs. */
+/** Post-order walk from one root: numbers each unvisited node after its inputs. The stack and
+ *  recordNodes are sized for every live node up front (a walk never visits more), so the loop
+ *  runs on raw pointers with no capacity checks: it is the whole cost of a cached sync's cut.
+ *  Until a node is numbered, its F_LOCAL word holds the next input to visit. */
 function visit(root: i32, count: i32): i32 {
-  if (field(ptrOf(root), F_MARK) == epoch) return count;
-  stack.len = 0;
-  next.len = 0;
-  stack.push(root);
-  next.push(0);
-  setField(ptrOf(root), F_MARK, epoch);
-  while (stack.len > 0) {
-    const top = stack.len - 1;
-    const id = stack.get(top);
+  const rp = ptrOf(root);
+  if (field(rp, F_MARK) == epoch) return count;
+  const base = frames.ptr;
+  let sp = base;
+  store<i32>(sp, root);
+  setField(rp, F_MARK, epoch);
+  setField(rp, F_LOCAL, 0);
+  let out = recordNodes.ptr + (<usize>recordNodes.len << 2);
+  while (true) {
+    const id = load<i32>(sp);
     const p = ptrOf(id);
-    const nIn = isLeaf(field(p, F_OP)) ? 0 : field(p, F_NIN);
-    let k = next.get(top);
-    while (k < nIn && field(ptrOf(input(p, k)), F_MARK) == epoch) k++;
-    if (k < nIn) {
-      next.set(top, k + 1);
-      const c = input(p, k);
-      setField(ptrOf(c), F_MARK, epoch);
-      stack.push(c);
-      next.push(0);
+    const nIn = field(p, F_NIN);   // 0 for every leaf (realize clears it)
+    const ins = inputsPtr(p);
+    let k = field(p, F_LOCAL);
+    let child = -1;
+    while (k < nIn) {
+      const c = load<i32>(ins + (<usize>k << 2));
+      k++;
+      if (field(ptrOf(c), F_MARK) != epoch) { child = c; break; }
+    }
+    if (child >= 0) {
+      setField(p, F_LOCAL, k);
+      const cp = ptrOf(child);
+      setField(cp, F_MARK, epoch);
+      setField(cp, F_LOCAL, 0);
+      sp += 4;
+      store<i32>(sp, child);
       continue;
     }
-    stack.len--;
-    next.len--;
-    recordNodes.push(id);
+    store<i32>(out, id);
+    out += 4;
     hashRecord(p, id);
     setField(p, F_LOCAL, count++);
+    if (sp == base) break;
+    sp -= 4;
   }
+  recordNodes.len = <i32>((out - recordNodes.ptr) >> 2);
   return count;
 }
 
@@ -111,6 +123,8 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
   params.len = 0;
   recordNodes.len = 0;
   running = SEED;
+  frames.reserve(liveNodes + 1);   // a walk's depth and records are bounded by the live nodes
+  recordNodes.reserve(liveNodes + 1);
   let count = 0;
   for (let r = 0; r < nRoots; r++) count = visit(load<i32>(rootsPtr + (<usize>r << 2)), count);
   for (let r = 0; r < nRoots; r++) running = mix(running, field(ptrOf(load<i32>(rootsPtr + (<usize>r << 2))), F_LOCAL));

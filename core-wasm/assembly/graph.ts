@@ -93,8 +93,11 @@ export function makeData(dtype: i32, rank: i32, buf: i32): i32 {
   if (rank < 0 || rank > MAX_RANK) return E.E_RANK;
   if (dtype < 0 || dtype > K.DT_BOOL) return E.E_DTYPE;
   let size: i64 = 1;
-  for (let d = 0; d < rank; d++) if (io.get(d) < 0) return E.E_DIM;
   for (let d = 0; d < rank; d++) {
+    if (io.get(d) < 0) return E.E_DIM;
+    if (io.get(d) == 0) size = 0;   // empty, however large the other dims
+  }
+  for (let d = 0; d < rank && size > 0; d++) {
     size *= io.get(d);
     if (size > 0x7fffffff) return E.E_SIZE;
   }

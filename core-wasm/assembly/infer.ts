@@ -266,8 +266,9 @@ function inferReshape(): i32 {
     if (s == -1) { if (infer >= 0) return E.E_DIM; infer = d; continue; }
     if (s < 0) return E.E_DIM;
     known *= s;
-    if (known > 0x7fffffff) return E.E_SIZE;
+    if (known > 0x7fffffff) known = 0x80000000;   // too large unless a later dim is 0
   }
+  if (known > 0x7fffffff) return E.E_SIZE;
   let total: i64 = 1;
   for (let d = 0; d < rankOf(0); d++) total *= dimOf(0, d);
   if (infer >= 0) {

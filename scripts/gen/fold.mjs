@@ -8,7 +8,7 @@ const DT = { f: 'DT_FLOAT32', i: 'DT_INT32', b: 'DT_BOOL' };
 
 function result(o, d, expr) {
   if (o.out === 'bool' || d === 'b') return `return (<i32>(${expr})) != 0 ? 1 : 0;`;
-  return `return <f64>(<${TYPE[d]}>(${expr}));`;
+  return `return <f64>(<${o.out === 'int32' ? 'i32' : TYPE[d]}>(${expr}));`;
 }
 
 function cases(kind, vars) {

@@ -75,7 +75,6 @@ const VEC = {
   sub: { f: ['a - b', 'f32x4.sub(a, b)'], i: ['a - b', 'i32x4.sub(a, b)'] },
   mul: { f: ['a * b', 'f32x4.mul(a, b)'], i: ['a * b', 'i32x4.mul(a, b)'] },
   div: { f: ['a / b', 'f32x4.div(a, b)'] },
-  floorDiv: { f: ['Mathf.floor(a / b)', 'f32x4.floor(f32x4.div(a, b))'] },
   // wasm's min / max propagate NaN and order -0 below +0, as the table's kernels
   maximum: { f: ['a != a || b != b ? NaN : Mathf.max(a, b)', 'f32x4.max(a, b)'], i: ['max<i32>(a, b)', 'i32x4.max_s(a, b)'] },
   minimum: { f: ['a != a || b != b ? NaN : Mathf.min(a, b)', 'f32x4.min(a, b)'], i: ['min<i32>(a, b)', 'i32x4.min_s(a, b)'] },
@@ -111,7 +110,7 @@ function letters(o) {
   if (missing.length) throw new Error(`ops/table.mjs: ${o.name} allows '${missing.join('')}' but has no kernel for it`);
   return [...o.dtypes];
 }
-const outOf = (o, d) => (o.out === 'bool' ? BOOL_OUT : DT[d]);
+const outOf = (o, d) => (o.out === 'bool' ? BOOL_OUT : o.out === 'int32' ? DT.i : DT[d]);
 const fnName = (o, d) => `${o.kind}_${o.name}_${DT[d].sfx}`;
 const load = (t, ptr) => (t.mem === t.type ? `load<${t.mem}>(${ptr})` : `<${t.type}>load<${t.mem}>(${ptr})`);
 const store = (t, ptr, expr) =>

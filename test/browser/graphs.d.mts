@@ -14,4 +14,5 @@ export interface GraphResult {
 }
 
 export const GRAPHS: Record<string, (lt: typeof LT) => LT.Tensor>;
-export function evaluate(lt: typeof LT): GraphResult[];
+export const FMA_GRAPHS: Record<string, (lt: typeof LT) => LT.Tensor>;
+export function evaluate(lt: typeof LT, graphs?: Record<string, (lt: typeof LT) => LT.Tensor>): GraphResult[];

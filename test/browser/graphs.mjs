@@ -33,6 +33,25 @@ export const GRAPHS = {
   },
 };
 
+/** Graphs whose float rounding depends on the interpreter build: matMuls big enough for the
+ *  packed GEMM's micro-kernel, where relaxed SIMD fuses each multiply-add (one rounding, not
+ *  two). Equal to Node 20's bytes only under lt.env().set('DETERMINISTIC', true). */
+export const FMA_GRAPHS = {
+  seededMatMul: (lt) => {
+    const a = lt.randomNormal([64, 128], 0, 1, 'float32', 11);
+    const b = lt.randomNormal([128, 96], 0, 1, 'float32', 12);
+    return a.matMul(b);
+  },
+  seededMlpStep: (lt) => {
+    const x = lt.randomUniform([32, 64], -1, 1, 'float32', 13);
+    const w1 = lt.randomNormal([64, 48], 0, 0.2, 'float32', 14);
+    const w2 = lt.randomNormal([48, 8], 0, 0.2, 'float32', 15);
+    const h = x.matMul(w1).tanh();
+    const dy = h.matMul(w2).softmax().sub(0.125);
+    return lt.concat([x.transpose().matMul(dy.matMul(w2.transpose()).mul(h.square().neg().add(1))).reshape([-1]), dy.reshape([-1])]);
+  },
+};
+
 function hex(bytes) {
   let s = '';
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
@@ -40,8 +59,8 @@ function hex(bytes) {
 }
 
 /** Evaluates every graph of GRAPHS with `lt` (a loaded library module, after `ready()`). */
-export function evaluate(lt) {
-  return Object.entries(GRAPHS).map(([name, build]) => lt.tidy(() => {
+export function evaluate(lt, graphs = GRAPHS) {
+  return Object.entries(graphs).map(([name, build]) => lt.tidy(() => {
     const t = build(lt);
     const hash = lt.debug.graphHash(t);
     const text = lt.debug.graphText(t);

@@ -42,7 +42,7 @@ const modF = (a: number, b: number) => {
 
 const BINARY_F: Record<string, (a: number, b: number) => number> = {
   add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b, div: (a, b) => a / b,
-  floorDiv: (a, b) => Math.floor(a / b), mod: modF, pow: Math.pow,
+  floorDiv: floorDivI, mod: modF, pow: Math.pow,   // floorDiv is int32 for float32 operands too
   maximum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b)),
   minimum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b)),
   squaredDifference: (a, b) => (a - b) ** 2, atan2: Math.atan2,
@@ -65,7 +65,7 @@ const BINARY_B: Record<string, (a: number, b: number) => number> = {
 };
 
 const BOOL_OUT = new Set(['isNaN', 'isFinite', 'equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual']);
-const outDtype = (op: string, dt: DType): DType => (BOOL_OUT.has(op) ? 'bool' : dt);
+const outDtype = (op: string, dt: DType): DType => (BOOL_OUT.has(op) ? 'bool' : op === 'floorDiv' ? 'int32' : dt);
 
 /** Runs op(x) on one param. */
 function unary(op: string, dt: DType, x: Data): Data {

@@ -65,7 +65,6 @@ const UNARY_I: Record<string, (x: number) => number> = {
 };
 const BINARY_F: Record<string, (a: number, b: number) => number> = {
   add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b, div: (a, b) => a / b,
-  floorDiv: (a, b) => Math.floor(a / b),
   maximum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b)),
   minimum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b)),
   squaredDifference: (a, b) => (a - b) ** 2,

@@ -199,6 +199,32 @@ describe('zero-size shapes are valid (not an error)', () => {
   });
 
 
+  it('a zero dim after dims whose product passes 2^31 is empty, not too large, and leaks nothing', () => {
+    // [65536, 65536, 0]: the prefix product 2^32 overflowed int32 before the 0 was seen, so
+    // the interpreter refused it as too large and the failed read left its handle behind
+    const big = [65536, 65536, 0];
+    const before = lt.memory();
+    const makers: [string, () => lt.Tensor][] = [
+      ['zeros', () => lt.zeros(big)],
+      ['ones', () => lt.ones(big)],
+      ['fill', () => lt.fill(big, 3)],
+      ['tensor', () => lt.tensor(new Float32Array(0), big)],
+      ['reshape', () => lt.zeros([0]).reshape(big)],
+      ['add', () => lt.zeros(big).add(lt.ones([65536, 1, 1]))],
+      ['sum axis 0', () => lt.zeros(big).sum(0).reshape(big)],
+    ];
+    for (const [name, make] of makers) {
+      lt.tidy(() => {
+        const t = make();
+        expect(t.shape, name).toEqual(big);
+        expect(t.dataSync().length, name).toBe(0);
+      });
+      expect(lt.memory(), `lt.memory() after ${name}`).toEqual(before);
+    }
+    expect(() => lt.zeros([65536, 65536, 1]), 'one more element than allowed').toThrow(/zeros:.*2\^31/);
+    expect(lt.memory()).toEqual(before);
+  });
+
   it('gradients through size-0 tensors are size-0 zeros', () => {
     lt.tidy(() => {
       const g = lt.grads((a: lt.Tensor, b: lt.Tensor) => lt.matMul(a, b).sum())([lt.zeros([2, 0]), lt.zeros([0, 3])]);
@@ -267,5 +293,41 @@ describe('found by the differential test', () => {
     for (const name of ['sin', 'cos', 'tan'] as const) {
       await chk(() => fn(name)(toLt(x)), R.unary(name, x), name, name);
     }
+  });
+});
+
+describe('floorDiv past float32 precision and int32 range (tfjs: Math.floor(a / b) in f64, stored into an Int32Array)', () => {
+  it('float32 operands: exact quotients past 2^24, wrapped past 2^31, 0 for NaN and ±Infinity', () => {
+    // every operand is exactly representable in float32; the expected values are worked by hand:
+    const cases: [number, number, number][] = [
+      [50331652, 3, 16777217],              // 16777217.33 floored; float32 would round it to 16777216
+      [33554436, 2, 16777218],              // exact, even above 2^24
+      [3e9, 1, 3e9 - 2 ** 32],              // -1294967296: wraps, as ToInt32 does
+      [-3e9, 1, -3e9 + 2 ** 32],            // 1294967296
+      [1e10, 1, 1e10 - 2 * 2 ** 32],        // 1410065408
+      [2 ** 31, 1, -(2 ** 31)],
+      [2 ** 32, 1, 0],
+      [7.5, 2, 3],
+      [-7.5, 2, -4],
+      [1, 0, 0],                            // Infinity stored into an Int32Array is 0
+      [-1, 0, 0],
+      [NaN, 1, 0],
+    ];
+    lt.tidy(() => {
+      const q = lt.floorDiv(lt.tensor(cases.map((c) => c[0])), lt.tensor(cases.map((c) => c[1])));
+      expect(q.dtype).toBe('int32');
+      const got = Array.from(q.dataSync());
+      cases.forEach(([a, b, want], i) => expect(got[i], `floorDiv(${a}, ${b})`).toBe(want));
+      // a scalar operand takes the same kernel through its param
+      expect(Array.from(lt.floorDiv(lt.tensor([50331652]), 3).dataSync())).toEqual([16777217]);
+    });
+  });
+
+  it('int32 operands: floor toward -Infinity, MIN / -1 wraps, / 0 is 0', () => {
+    lt.tidy(() => {
+      const a = lt.tensor([-7, 7, -(2 ** 31), 5, -5], undefined, 'int32');
+      const b = lt.tensor([2, -2, -1, 0, 3], undefined, 'int32');
+      expect(Array.from(lt.floorDiv(a, b).dataSync())).toEqual([-4, -4, -(2 ** 31), 0, -2]);
+    });
   });
 });

@@ -64,7 +64,15 @@ describe('out of memory in the interpreter heap', () => {
     expectEngineHealthy('after disposing 3 GB');
   }, 300_000);
 
+  it('the heap fills while computing: a clear Error naming the call, then dispose and carry on exactly', () => {
+    const before = mem();
+    heapFullWhileComputing(before, []);
+  }, 300_000);
 
+  it('the heap fills while uploading: a clear Error naming the call, then dispose and carry on exactly', () => {
+    const before = mem();
+    heapFullWhileUploading(before, []);
+  }, 300_000);
 });
 
 function heapFullWhileComputing(before: ReturnType<typeof mem>, held: lt.Tensor[]): void {

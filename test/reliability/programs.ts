@@ -363,9 +363,7 @@ const add = (d: OpDef) => { OPS.push(d); return d; };
 
 // the simplest first: shrinking moves the op index toward 0
 for (const name of R.UNARY_NAMES) add(unaryOp(name));
-// floorDiv is left out until its known bug is fixed: a float32 quotient beyond int32 casts to 0
-// where tfjs wraps it, and quotients past 2^24 round in float32 before the cast.
-for (const name of R.BINARY_NAMES) if (name !== 'floorDiv') add(binaryOp(name));
+for (const name of R.BINARY_NAMES) add(binaryOp(name));
 
 // a JavaScript number as an operand: a scalar parameter of the Program (0 and 1: constants)
 const SCALAR_BINARY: R.BinaryName[] = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'squaredDifference', 'mod', 'atan2', 'less', 'equal', 'greaterEqual'];

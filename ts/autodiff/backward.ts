@@ -13,8 +13,9 @@ import { own, wrap, add, ones, zeros, cast, shapeOf, sameShape, F32 } from './bu
 /**
  * The cotangent of each source (a temporary node of the current build scope): null when the
  * source is not connected to y; zeros when it is, but only through ops without a gradient.
- * `dy` is y's cotangent (float32, y's shape); ones when null. Realized nodes (data leaves) end
- * the walk: a value read inside f is a constant of the gradient.
+ * `dy` is y's cotangent (float32, y's shape); ones when null. Data leaves end the walk; a
+ * value read inside f stays a computed node (runtime.ts readKeepingGraph), so the walk goes
+ * through it, as tfjs's tape does.
  */
 export function backward(y: number, sources: readonly number[], dy: number | null): (number | null)[] {
   const src = new Set(sources);

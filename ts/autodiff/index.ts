@@ -64,6 +64,10 @@ function distinctSources(xs: readonly Tensor[], made: Tensor[]): Tensor[] {
 function gradients(f: () => Tensor, sources: readonly Tensor[], dy: Tensor | null, where: string, scalarOnly = false): { value: Tensor; grads: (Tensor | null)[] } {
   if (dy && dy.dtype !== 'float32') throw new Error(`${where}: dy must have 'float32' dtype, but has '${dy.dtype}'`);
   const release = holdAutoCut();
+  // the sources' nodes as they are now: f may rebind a variable (v.assign) after using it, and
+  // the gradient is with respect to the value f used; held so that no reuse of the id can alias
+  const srcNodes = sources.map((s) => s.live('grad'));
+  for (const n of srcNodes) core.retain(n);
   openScope();
   let value: Tensor | undefined;
   try {
@@ -77,13 +81,14 @@ function gradients(f: () => Tensor, sources: readonly Tensor[], dy: Tensor | nul
     if (scalarOnly) assert(value.rank === 0, `The f passed in variableGrads(f) must return a scalar, but it returned a rank-${value.rank} tensor`);
     if (dy) assert(fmtShape(dy.shape) === fmtShape(value.shape), `The shape of dy passed in ${where} must match the shape returned by f (${fmtShape(dy.shape)} vs ${fmtShape(value.shape)})`);
     const v = value;
-    const grads = scoped(() => backward(v.node, sources.map((s) => s.node), dy ? dy.node : null).map((g) => (g === null ? null : wrap(g))));
+    const grads = scoped(() => backward(v.node, srcNodes, dy ? dy.node : null).map((g) => (g === null ? null : wrap(g))));
     return { value: v, grads };
   } catch (e) {
     value?.dispose();
     throw e;
   } finally {
     closeScope();
+    for (const n of srcNodes) core.release(n);
     release();
   }
 }

@@ -8,7 +8,12 @@ export interface Compiled {
   /** The Program as cut (its hash is the key) and as compiled, after the passes. */
   program: Int32Array;
   optimized: Int32Array;
+  /** The buffer and value of each scalar param slot as last uploaded for this executable
+   *  (runtime.ts): a scalar that keeps its value between runs is not uploaded again. */
+  scalars?: ScalarSlots;
 }
+
+export interface ScalarSlots { owner: { free(handle: number): void }; handles: (number | undefined)[]; values: number[] }
 
 export class CompileCache {
   private entries = new Map<number, Compiled>();

@@ -18,6 +18,13 @@ export interface Flags {
   /** Record scalars from user code (`x.mul(0.5)`, a learning rate) as constants of the graph
    *  rather than as parameters: the passes can fold them, but every new value compiles anew. */
   SCALARS_AS_CONSTANTS: boolean;
+  /** Bit-identical results in every JavaScript engine: the interpreter runs its plain SIMD
+   *  build even where relaxed SIMD is accepted (Chromium, Node 22+), whose fused multiply-adds
+   *  round matMul and the other multiply-add kernels differently from Node 20's. Costs ~20%
+   *  of matMul speed there. In browsers, set it before `await lt.ready()` (or await it again
+   *  after setting it): switching builds compiles a module, which a page must do
+   *  asynchronously; in Node it switches at once. */
+  DETERMINISTIC: boolean;
 }
 
 const DEFAULTS: Flags = {
@@ -27,6 +34,7 @@ const DEFAULTS: Flags = {
   DEBUG_STACKS: false,
   STRICT: false,
   SCALARS_AS_CONSTANTS: false,
+  DETERMINISTIC: false,
 };
 
 export const flags: Flags = { ...DEFAULTS, PASSES: [...DEFAULTS.PASSES] };
@@ -49,6 +57,7 @@ function check<K extends keyof Flags>(name: K, value: Flags[K]): void {
 /**
  * The engine's flags.
  * @example
+ * lt.env().set('DETERMINISTIC', true); await lt.ready(); // same bytes in Chromium as in Node 20
  * lt.env().set('AUTO_CUT_NODES', 50_000);
  * lt.env().set('PASSES', ['cse', 'dce']);
  */

@@ -37,3 +37,14 @@ export function opError(op: string, code: number, inputs: readonly number[], det
 export function argError(op: string, message: string): Error {
   return new Error(`${op}: ${message}`);
 }
+
+/** Runs fn; an Error it throws (out of memory in an accelerator, say) is re-thrown with its
+ *  message prefixed by the public call that failed, unless the message already names it. */
+export function namedErrors<T>(op: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Error && !e.message.startsWith(`${op}:`)) e.message = `${op}: ${e.message}`;
+    throw e;
+  }
+}

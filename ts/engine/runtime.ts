@@ -12,7 +12,9 @@ export const DT = { float32: 0, int32: 1, bool: 2 } as const;
 const OP_DATA = 2, OP_SCALAR = 3, OP_CONST = 1;
 
 let accel: Accelerator | undefined;
-const caches = new Map<string, CompileCache>();
+/** One compile cache per accelerator instance: executables are its handles (two instances of
+ *  one name, e.g. the two interpreter builds, share none). */
+const caches = new Map<Accelerator, CompileCache>();
 /** Device buffers by the id the core stores in data nodes: each remembers its accelerator,
  *  so a buffer made before a setBackend is freed (or moved) by the accelerator that owns it. */
 interface Buffer { accel: Accelerator; handle: number; bytes: number }
@@ -34,10 +36,13 @@ export function accelerator(): Accelerator {
 
 function cache(): CompileCache {
   const a = accelerator();
-  let c = caches.get(a.name);
+  let c = caches.get(a);
   if (!c) {
-    c = new CompileCache(flags.CACHE_CAPACITY, (e) => a.release(e.exe));
-    caches.set(a.name, c);
+    c = new CompileCache(flags.CACHE_CAPACITY, (e) => {
+      a.release(e.exe);
+      for (const h of e.scalars?.handles ?? []) if (h !== undefined) e.scalars!.owner.free(h);
+    });
+    caches.set(a, c);
   }
   return c;
 }
@@ -104,6 +109,7 @@ export function readNode(id: number): TypedArray {
     if (flags.STRICT) {
       throw new Error('read of a pending tensor would run its graph implicitly (STRICT mode): call lt.sync(t) or lt.markStep() first');
     }
+    if (holds > 0) return readKeepingGraph(id);
     syncNodes([id]);
     op = core.nodeOp(id);
   }
@@ -119,8 +125,25 @@ export function readNode(id: number): TypedArray {
   return b.accel.download(b.handle, dtype, size);
 }
 
-/** Materializes exactly these nodes, as one graph. */
+/** Under a hold (a function being differentiated), a read runs the node's graph but leaves
+ *  the node as it was recorded: realizing it would make it a data leaf, which ends the
+ *  backward walk there (tfjs differentiates through a read). The value is computed again when
+ *  the step runs; the output buffer is freed here. */
+function readKeepingGraph(id: number): TypedArray {
+  const a = accelerator();
+  const [out] = execute(core.cut([id]));
+  try {
+    counters.transfersFromDevice++;
+    return a.download(out, DTYPES[core.nodeDtype(id)], sizeOf(core.nodeShape(id)));
+  } finally {
+    a.free(out);
+  }
+}
+
+/** Materializes exactly these nodes, as one graph (after the hold, if one is on: see
+ *  readKeepingGraph; the values are the same either way). */
 export function syncNodes(ids: readonly number[]): void {
+  if (holds > 0) return;
   const roots: number[] = [];
   for (const id of ids) {
     const op = core.nodeOp(id);
@@ -132,9 +155,10 @@ export function syncNodes(ids: readonly number[]): void {
 let sinceCheck = 0;
 let holds = 0;
 
-/** Suspends the automatic cut until the returned function is called (nestable). Autodiff
- *  holds it while f and its backward pass are recorded: a cut would realize f's intermediate
- *  nodes into data leaves, which end the backward walk. The cut happens after the hold. */
+/** Suspends the automatic cut, lt.sync and lt.markStep until the returned function is called
+ *  (nestable), and makes reads leave the graph unrealized. Autodiff holds it while f and its
+ *  backward pass are recorded: realizing f's intermediate nodes into data leaves would end the
+ *  backward walk there. What was deferred runs at the next sync after the hold. */
 export function holdAutoCut(): () => void {
   holds++;
   let released = false;
@@ -151,8 +175,10 @@ export function maybeAutoCut(): void {
   markStep();
 }
 
-/** Materializes every pending node a tensor handle holds, as one graph. */
+/** Materializes every pending node a tensor handle holds, as one graph (deferred under a
+ *  hold, as syncNodes). */
 export function markStep(): void {
+  if (holds > 0) return;
   const pending = core.cutPending();
   if (pending) run(pending.roots, pending.cut);
 }
@@ -171,37 +197,48 @@ function compile(c: core.Cut): Compiled {
   return entry;
 }
 
+/** The device buffer holding a scalar param's value for this executable: uploaded when the
+ *  slot's value changed since the last run (a learning rate usually never does), else reused.
+ *  Param buffers are only read by an executable, so keeping one between runs is safe. */
+function scalarArg(a: Accelerator, entry: Compiled, slot: number, node: number): number {
+  const value = core.nodeValue(node);
+  const s = (entry.scalars ??= { owner: a, handles: [], values: [] });
+  const old = s.handles[slot];
+  if (old !== undefined && Object.is(s.values[slot], value)) return old;
+  const dtype = DTYPES[core.nodeDtype(node)];
+  const v = typedArrayFor(dtype, 1);
+  v[0] = value;
+  const handle = a.upload(dtype, v);
+  counters.transfersToDevice++;
+  if (old !== undefined) a.free(old);
+  s.handles[slot] = handle;
+  s.values[slot] = value;
+  return handle;
+}
+
 function run(roots: readonly number[], c: core.Cut): void {
+  const a = accelerator();
+  const outs = execute(c);
+  for (let i = 0; i < roots.length; i++) {
+    const bytes = sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]];
+    core.realize(roots[i], newBuffer(a, outs[i], bytes));
+  }
+}
+
+/** Finds or compiles the cut's executable and runs it; returns its output buffers. */
+function execute(c: core.Cut): number[] {
   const a = accelerator();
   let entry = cache().get(c.hashHi, c.hashLo);
   if (entry) counters.cacheHits++;
   else entry = compile(c);
   const params: number[] = new Array(c.params.length);
-  const temps: number[] = [];
   for (let slot = 0; slot < c.params.length; slot++) {
     const node = c.params[slot];
-    if (core.nodeOp(node) === OP_DATA) {
-      params[slot] = handleOn(a, node);
-    } else {  // a scalar from user code: upload its value for this run
-      const dtype = DTYPES[core.nodeDtype(node)];
-      const v = typedArrayFor(dtype, 1);
-      v[0] = core.nodeValue(node);
-      params[slot] = a.upload(dtype, v);
-      counters.transfersToDevice++;
-      temps.push(params[slot]);
-    }
+    params[slot] = core.nodeOp(node) === OP_DATA ? handleOn(a, node) : scalarArg(a, entry, slot, node);
   }
   const t0 = now();
-  let outs: number[];
-  try {
-    outs = a.execute(entry.exe, params);
-  } finally {
-    for (const t of temps) a.free(t);
-  }
+  const outs = a.execute(entry.exe, params);
   counters.executeMs += now() - t0;
   counters.graphsExecuted++;
-  for (let i = 0; i < roots.length; i++) {
-    const bytes = sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]];
-    core.realize(roots[i], newBuffer(a, outs[i], bytes));
-  }
+  return outs;
 }

@@ -50,9 +50,7 @@ export function where(condition: Input, a: Input, b: Input): Tensor {
  * lt.floorDiv(lt.tensor([7, -7]), 2).print(); // [3, -4]
  */
 export function floorDiv(a: Input, b: Input): Tensor {
-  const q = binary(Op.floorDiv, a, b);
-  if (q.dtype === 'int32') return q;
-  return recording(() => { const r = result(castNode(q.node, 'int32')); q.dispose(); return r; });
+  return binary(Op.floorDiv, a, b);   // int32 for every input dtype (ops/table.mjs)
 }
 
 /** @internal Sum of a float node over axes, as a temporary. */

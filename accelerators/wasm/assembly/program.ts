@@ -134,7 +134,10 @@ function checkFields(exe: Exe, i: i32, pos: i32, end: i32): i32 {
   for (let k = 0; k < r; k++) {
     const d = recDim(rec, k);
     if (d < 0) return ERR_RANK;
-    numel *= d;
+    if (d == 0) numel = 0;   // empty, however large the other dims: no early overflow
+  }
+  for (let k = 0; k < r && numel > 0; k++) {
+    numel *= recDim(rec, k);
     if (numel > MAX_BUFFER_BYTES) return ERR_TOO_LARGE;
   }
   if (numel * dtypeSize(dt) > MAX_BUFFER_BYTES) return ERR_TOO_LARGE;

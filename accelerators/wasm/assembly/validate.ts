@@ -7,7 +7,7 @@ import {
   KIND_RESHAPE, KIND_BROADCAST, KIND_TRANSPOSE, KIND_SLICE, KIND_CONCAT, KIND_PAD, KIND_GATHER,
   KIND_REVERSE, KIND_TILE, KIND_ONEHOT, KIND_MATMUL, KIND_CONV, KIND_POOL,
 } from '../../../core-wasm/assembly/generated/opcodes';
-import { opKind, opDtypes, opOut, OUT_BOOL } from './generated/optable';
+import { opKind, opDtypes, opOut, OUT_BOOL, OUT_INT32 } from './generated/optable';
 import { ERR_OPCODE, ERR_DTYPE, ERR_INPUT, ERR_ATTRS, ERR_SHAPE, ERR_PARAM } from './errors';
 import {
   Exe, exeRecord, recOp, recDtype, recRank, recDim, recNIn, recNAttr, recInput, recAttr,
@@ -75,11 +75,17 @@ function leaf(nParams: i32, seen: usize): i32 {
   return 0;
 }
 
+/** The dtype an elementwise record must have, given its (first) operand. */
+function outDtype(x: usize): i32 {
+  const out = opOut(recOp(rec));
+  return out == OUT_BOOL ? DT_BOOL : out == OUT_INT32 ? DT_INT32 : recDtype(x);
+}
+
 function unary(): i32 {
   const e = arity(1, 0);
   if (e) return e;
   const x = input(0);
-  if (dtypes(x, opOut(recOp(rec)) == OUT_BOOL ? DT_BOOL : recDtype(x))) return ERR_DTYPE;
+  if (dtypes(x, outDtype(x))) return ERR_DTYPE;
   return sameDims(x, rec) ? 0 : ERR_SHAPE;
 }
 
@@ -88,7 +94,7 @@ function binary(): i32 {
   if (e) return e;
   const a = input(0), b = input(1);
   if (recDtype(a) != recDtype(b)) return ERR_DTYPE;
-  if (dtypes(a, opOut(recOp(rec)) == OUT_BOOL ? DT_BOOL : recDtype(a))) return ERR_DTYPE;
+  if (dtypes(a, outDtype(a))) return ERR_DTYPE;
   return broadcasts(a) && broadcasts(b) ? 0 : ERR_SHAPE;
 }
 

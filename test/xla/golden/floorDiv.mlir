@@ -3,29 +3,31 @@ module @lazytensor {
   func.func public @main(%arg0: tensor<3x1x4xf32>, %arg1: tensor<5x4xf32>) -> (tensor<3x5x4xi32>) {
     %0 = "stablehlo.broadcast_in_dim"(%arg0) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<3x1x4xf32>) -> tensor<3x5x4xf32>
     %1 = "stablehlo.broadcast_in_dim"(%arg1) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<5x4xf32>) -> tensor<3x5x4xf32>
-    %2 = "stablehlo.divide"(%0, %1) : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %3 = "stablehlo.floor"(%2) : (tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %4 = "stablehlo.constant"() {value = dense<0x4F800000> : tensor<f32>} : () -> tensor<f32>
-    %5 = "stablehlo.broadcast_in_dim"(%4) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<3x5x4xf32>
-    %6 = "stablehlo.remainder"(%3, %5) : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %7 = "stablehlo.constant"() {value = dense<0x4F800000> : tensor<f32>} : () -> tensor<f32>
-    %8 = "stablehlo.broadcast_in_dim"(%7) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<3x5x4xf32>
-    %9 = "stablehlo.constant"() {value = dense<0x4F000000> : tensor<f32>} : () -> tensor<f32>
-    %10 = "stablehlo.broadcast_in_dim"(%9) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<3x5x4xf32>
-    %11 = "stablehlo.compare"(%6, %10) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xi1>
-    %12 = "stablehlo.subtract"(%6, %8) : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %13 = "stablehlo.select"(%11, %12, %6) : (tensor<3x5x4xi1>, tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %14 = "stablehlo.constant"() {value = dense<0xCF000000> : tensor<f32>} : () -> tensor<f32>
-    %15 = "stablehlo.broadcast_in_dim"(%14) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<3x5x4xf32>
-    %16 = "stablehlo.compare"(%13, %15) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xi1>
-    %17 = "stablehlo.add"(%13, %8) : (tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %18 = "stablehlo.select"(%16, %17, %13) : (tensor<3x5x4xi1>, tensor<3x5x4xf32>, tensor<3x5x4xf32>) -> tensor<3x5x4xf32>
-    %19 = "stablehlo.is_finite"(%3) : (tensor<3x5x4xf32>) -> tensor<3x5x4xi1>
-    %20 = "stablehlo.convert"(%18) : (tensor<3x5x4xf32>) -> tensor<3x5x4xi32>
-    %21 = "stablehlo.constant"() {value = dense<0> : tensor<i32>} : () -> tensor<i32>
-    %22 = "stablehlo.broadcast_in_dim"(%21) {broadcast_dimensions = array<i64>} : (tensor<i32>) -> tensor<3x5x4xi32>
-    %23 = "stablehlo.select"(%19, %20, %22) : (tensor<3x5x4xi1>, tensor<3x5x4xi32>, tensor<3x5x4xi32>) -> tensor<3x5x4xi32>
-    "func.return"(%23) : (tensor<3x5x4xi32>) -> ()
+    %2 = "stablehlo.convert"(%0) : (tensor<3x5x4xf32>) -> tensor<3x5x4xf64>
+    %3 = "stablehlo.convert"(%1) : (tensor<3x5x4xf32>) -> tensor<3x5x4xf64>
+    %4 = "stablehlo.divide"(%2, %3) : (tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %5 = "stablehlo.floor"(%4) : (tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %6 = "stablehlo.constant"() {value = dense<0x41F0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %7 = "stablehlo.broadcast_in_dim"(%6) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x5x4xf64>
+    %8 = "stablehlo.remainder"(%5, %7) : (tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %9 = "stablehlo.constant"() {value = dense<0x41F0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %10 = "stablehlo.broadcast_in_dim"(%9) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x5x4xf64>
+    %11 = "stablehlo.constant"() {value = dense<0x41E0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %12 = "stablehlo.broadcast_in_dim"(%11) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x5x4xf64>
+    %13 = "stablehlo.compare"(%8, %12) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xi1>
+    %14 = "stablehlo.subtract"(%8, %10) : (tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %15 = "stablehlo.select"(%13, %14, %8) : (tensor<3x5x4xi1>, tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %16 = "stablehlo.constant"() {value = dense<0xC1E0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %17 = "stablehlo.broadcast_in_dim"(%16) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<3x5x4xf64>
+    %18 = "stablehlo.compare"(%15, %17) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xi1>
+    %19 = "stablehlo.add"(%15, %10) : (tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %20 = "stablehlo.select"(%18, %19, %15) : (tensor<3x5x4xi1>, tensor<3x5x4xf64>, tensor<3x5x4xf64>) -> tensor<3x5x4xf64>
+    %21 = "stablehlo.is_finite"(%5) : (tensor<3x5x4xf64>) -> tensor<3x5x4xi1>
+    %22 = "stablehlo.convert"(%20) : (tensor<3x5x4xf64>) -> tensor<3x5x4xi32>
+    %23 = "stablehlo.constant"() {value = dense<0> : tensor<i32>} : () -> tensor<i32>
+    %24 = "stablehlo.broadcast_in_dim"(%23) {broadcast_dimensions = array<i64>} : (tensor<i32>) -> tensor<3x5x4xi32>
+    %25 = "stablehlo.select"(%21, %22, %24) : (tensor<3x5x4xi1>, tensor<3x5x4xi32>, tensor<3x5x4xi32>) -> tensor<3x5x4xi32>
+    "func.return"(%25) : (tensor<3x5x4xi32>) -> ()
   }
 }
 
