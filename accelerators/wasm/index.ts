@@ -1,7 +1,9 @@
 // The WASM interpreter accelerator: runs whole Programs inside its own AssemblyScript module
 // (accelerators/wasm/assembly), the CPU fallback that works in every Node and browser.
-import { INTERP_WASM, INTERP_RELAXED_WASM } from '../../ts/generated/wasm';
-import { instantiate, instantiateSync } from '../../ts/engine/wasm';
+import { INTERP_WASM, INTERP_RELAXED_WASM, KERNELS_WASM, KERNELS_RELAXED_WASM } from '../../ts/generated/wasm';
+import { load, loadSync, prepare, type Loaded, type LoadOptions } from '../../ts/engine/wasm';
+import { flags } from '../../ts/engine/env';
+import { ThreadPool, threadsPossible } from './threads';
 import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../accelerator';
 
 interface InterpExports {
@@ -11,6 +13,21 @@ interface InterpExports {
   compile(programPtr: number, nWords: number): number;
   execute(exe: number, argsPtr: number, outsPtr: number): number;
   release(exe: number): void;
+  setThreadCount(n: number): void;
+  runJobPart(task: number, job: number, part: number, slot: number): void;
+}
+
+/** Where the interpreter's threads stand (WasmAccelerator.threads). */
+export interface ThreadsInfo {
+  /** Whether this context can run threads at all (SharedArrayBuffer, workers). */
+  possible: boolean;
+  /** Threads the next large kernel may use, the calling one included. */
+  active: number;
+  /** Workers started, and those ready to take work. */
+  workers: number;
+  workersReady: number;
+  /** Parts of jobs the workers ran so far. */
+  partsByWorkers: number;
 }
 
 /** A module whose one function is f32x4.relaxed_madd: valid only where the engine runs
@@ -39,17 +56,87 @@ export function relaxedSimdSupported(): boolean {
 /** The interpreter build this engine runs: relaxed SIMD (fused multiply-adds) where
  *  accepted, else plain SIMD. */
 const interpWasm = (): string => (relaxedSimdSupported() ? INTERP_RELAXED_WASM : INTERP_WASM);
+/** The workers' kernels module, built like the interpreter it runs beside. */
+const kernelsWasm = (): string => (relaxedSimdSupported() ? KERNELS_RELAXED_WASM : KERNELS_WASM);
 
 export class WasmAccelerator implements Accelerator {
   readonly name = 'wasm';
   /** Which interpreter build runs: 'relaxed-simd' (fused multiply-adds) or 'simd'. */
   readonly build: 'relaxed-simd' | 'simd' = relaxedSimdSupported() ? 'relaxed-simd' : 'simd';
   private outputs = new Map<number, number>(); // exe -> output count
+  private ex!: InterpExports;
+  private pool?: ThreadPool;
+  /** The thread count the interpreter was last told (setThreadCount). */
+  private active = 1;
+  /** Set when workers cannot be created here: the interpreter stays on one thread. */
+  private noWorkers = false;
 
-  private constructor(private ex: InterpExports) {}
+  /** The memory is shared wherever threads are possible, so THREADS can change at any time. */
+  private readonly shared = threadsPossible();
 
-  static createSync(): WasmAccelerator { return new WasmAccelerator(instantiateSync<InterpExports>(interpWasm())); }
-  static async create(): Promise<WasmAccelerator> { return new WasmAccelerator(await instantiate<InterpExports>(interpWasm())); }
+  private constructor() {}
+
+  private options(): LoadOptions {
+    return { shared: this.shared, env: { parallel: (task: number, job: number, parts: number, slots: number) => this.pool!.run(task, job >>> 0, parts, slots) } };
+  }
+
+  private attach(loaded: Loaded<InterpExports>): this {
+    this.ex = loaded.exports;
+    return this;
+  }
+
+  static createSync(): WasmAccelerator {
+    const a = new WasmAccelerator();
+    return a.attach(loadSync<InterpExports>(interpWasm(), a.options()));
+  }
+
+  static async create(): Promise<WasmAccelerator> {
+    const a = new WasmAccelerator();
+    return a.attach(await load<InterpExports>(interpWasm(), a.options()));
+  }
+
+  /** Where threading stands. */
+  get threads(): ThreadsInfo {
+    return {
+      possible: this.shared && !this.noWorkers,
+      active: this.active,
+      workers: this.pool?.started ?? 0,
+      workersReady: this.pool?.ready ?? 0,
+      partsByWorkers: this.pool?.partsByWorkers ?? 0,
+    };
+  }
+
+  /** Resolves once `THREADS - 1` workers are ready (workers start asynchronously; until then
+   *  the ready ones and the calling thread share the work), or after `timeoutMs`. Returns the
+   *  threads then active. */
+  async threadsReady(timeoutMs = 10_000): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    this.syncThreads();
+    while (this.pool && this.pool.ready < flags.THREADS - 1 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return this.syncThreads();
+  }
+
+  /** Follows the THREADS flag: starts workers as needed (once the flag asks for more than one
+   *  thread) and tells the interpreter how many threads are ready. */
+  private syncThreads(): number {
+    const want = this.shared && !this.noWorkers ? flags.THREADS : 1;
+    if (want > 1 && (this.pool?.started ?? 0) < want - 1) {
+      try {
+        this.pool ??= new ThreadPool(this.ex, new WebAssembly.Module(prepare(kernelsWasm(), true).bytes as BufferSource), this.ex.memory);
+        if (!this.pool.grow(want - 1) && this.pool.started === 0) this.noWorkers = true;
+      } catch {
+        this.noWorkers = true;
+      }
+    }
+    const active = Math.min(want, 1 + (this.pool?.ready ?? 0));
+    if (active !== this.active) {
+      this.ex.setThreadCount(active);
+      this.active = active;
+    }
+    return active;
+  }
 
   private get bytes(): Uint8Array { return new Uint8Array(this.ex.memory.buffer); }
 
@@ -87,9 +174,11 @@ export class WasmAccelerator implements Accelerator {
     try {
       new Uint32Array(this.ex.memory.buffer, args, params.length).set(params);
       let code: number;
+      this.syncThreads();
       try {
         code = this.ex.execute(exe, args, outs);
       } catch (e) {
+        if (e instanceof Error && e.message.startsWith('wasm: a worker')) throw e;
         throw outOfMemory('the intermediate and output buffers of a graph', 0, e);
       }
       if (code < 0) throw new Error(`wasm: execution failed (error ${code})`);

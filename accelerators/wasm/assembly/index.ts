@@ -3,6 +3,8 @@
 // and execute many times, and reads the outputs back. Pointers are byte offsets in `memory`
 // (unsigned: read them with `>>> 0` in JS once memory passes 2 GiB).
 import { compileProgram, executeProgram, releaseProgram } from './program';
+import { runPart } from './parts';
+import { setThreadCount as setThreads } from './threads';
 
 /** A buffer of `bytes` bytes (16-byte aligned); alloc(0) still gives a distinct pointer.
  *  Returns 0 for a negative size. */
@@ -31,4 +33,16 @@ export function execute(exe: i32, argsPtr: usize, outsPtr: usize): i32 {
 /** Forgets executable `exe` (an unknown id is ignored). */
 export function release(exe: i32): void {
   releaseProgram(exe);
+}
+
+/** How many threads the JS pool runs, the main thread included; 1 (the start) runs everything
+ *  here. Set by accelerators/wasm/threads.ts once its workers are ready. */
+export function setThreadCount(n: i32): void {
+  setThreads(n);
+}
+
+/** Runs part `part` of a job the interpreter handed to env.parallel, on the main thread, with
+ *  thread slot `slot`'s scratch (the workers run the same code in the kernels module). */
+export function runJobPart(task: i32, job: usize, part: i32, slot: i32): void {
+  runPart(task, job, part, slot);
 }
