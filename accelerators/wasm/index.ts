@@ -1,7 +1,7 @@
 // The WASM interpreter accelerator: runs whole Programs inside its own AssemblyScript module
 // (accelerators/wasm/assembly), the CPU fallback that works in every Node and browser.
-import { INTERP_WASM, INTERP_RELAXED_WASM, KERNELS_WASM, KERNELS_RELAXED_WASM } from '../../ts/generated/wasm';
-import { load, loadSync, prepare, type Loaded, type LoadOptions } from '../../ts/engine/wasm';
+import { INTERP_WASM, INTERP_RELAXED_WASM } from '../../ts/generated/wasm';
+import { load, loadSync, prepare, withoutDataSegments, type Loaded, type LoadOptions } from '../../ts/engine/wasm';
 import { flags } from '../../ts/engine/env';
 import { ThreadPool, threadsPossible } from './threads';
 import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../accelerator';
@@ -56,8 +56,6 @@ export function relaxedSimdSupported(): boolean {
 /** The interpreter build this engine runs: relaxed SIMD (fused multiply-adds) where
  *  accepted, else plain SIMD. */
 const interpWasm = (): string => (relaxedSimdSupported() ? INTERP_RELAXED_WASM : INTERP_WASM);
-/** The workers' kernels module, built like the interpreter it runs beside. */
-const kernelsWasm = (): string => (relaxedSimdSupported() ? KERNELS_RELAXED_WASM : KERNELS_WASM);
 
 export class WasmAccelerator implements Accelerator {
   readonly name = 'wasm';
@@ -124,7 +122,7 @@ export class WasmAccelerator implements Accelerator {
     const want = this.shared && !this.noWorkers ? flags.THREADS : 1;
     if (want > 1 && (this.pool?.started ?? 0) < want - 1) {
       try {
-        this.pool ??= new ThreadPool(this.ex, new WebAssembly.Module(prepare(kernelsWasm(), true).bytes as BufferSource), this.ex.memory);
+        this.pool ??= new ThreadPool(this.ex, withoutDataSegments(prepare(interpWasm(), true).bytes), this.ex.memory);
         if (!this.pool.grow(want - 1) && this.pool.started === 0) this.noWorkers = true;
       } catch {
         this.noWorkers = true;

@@ -2,13 +2,17 @@
 // pages, all over the interpreter's shared WebAssembly memory. The interpreter stays
 // synchronous: when a kernel has a large job (assembly/parts.ts) it calls env.parallel, which
 // lands in ThreadPool.run. That wakes the workers, then claims and runs parts on the calling
-// thread too, and returns once every part is done; the workers run theirs in the small kernels
-// module (assembly/kernels.ts), instantiated over the same memory. Parts are claimed one at a
+// thread too, and returns once every part is done. Each worker runs its parts in its own
+// instance of the interpreter over the same memory, made from the binary less its data
+// segments (withoutDataSegments), so instantiating it writes nothing into memory the first
+// instance owns; a part only touches its job, its output region and its thread's scratch
+// (assembly/parts.ts), never the allocator or the interpreter's static state. Parts are claimed one at a
 // time from a shared counter, so a worker that is slow to start or to wake only leaves more to
 // the others, and the results do not depend on who ran what.
 //
 // Nothing is fetched at run time: the worker's code is the string below (a Blob URL in
-// browsers, `eval: true` in Node) and its module is posted to it already compiled. Workers are
+// browsers, `eval: true` in Node) and the binary is posted to it (a worker may compile a large
+// module synchronously; a browser's main thread may not). Workers are
 // unref'd in Node, so they never keep a process alive; if one cannot be created, the
 // interpreter simply runs with fewer threads.
 
@@ -28,7 +32,7 @@ const BY_WORKERS = 9; // parts the workers ran, in all (debug statistics)
 const CTL_WORDS = 16;
 const CLOSED = 0xfffff;
 
-/** The worker: instantiates the kernels module over the shared memory, takes a slot, then
+/** The worker: instantiates the interpreter over the shared memory, takes a slot, then
  *  sleeps until a new job, claims parts and runs them. Plain ES2017 text, for both hosts. */
 const WORKER_SOURCE = `
 'use strict';
@@ -36,8 +40,10 @@ const WORD = ${WORD}, GEN = ${GEN}, TASK = ${TASK}, JOB = ${JOB}, PARTS = ${PART
   DONE = ${DONE}, ERROR = ${ERROR}, READY = ${READY}, BY_WORKERS = ${BY_WORKERS};
 function start(d) {
   const ctl = new Int32Array(d.control);
-  const inst = new WebAssembly.Instance(d.module, { env: { memory: d.memory, abort() { throw new Error('abort'); } } });
-  const run = inst.exports.run;
+  const fail = () => { throw new Error('not in a worker'); };
+  const module = new WebAssembly.Module(d.binary);
+  const inst = new WebAssembly.Instance(module, { env: { memory: d.memory, abort: fail, parallel: fail } });
+  const run = inst.exports.runJobPart;
   let seen = Atomics.load(ctl, GEN);
   const slot = Atomics.add(ctl, READY, 1) + 1;
   for (;;) {
@@ -86,7 +92,8 @@ export class ThreadPool {
   /** Whether this thread may block in Atomics.wait (not a browser's main thread). */
   private readonly canBlock: boolean;
 
-  constructor(private readonly host: PoolHost, private readonly module: WebAssembly.Module,
+  /** `binary`: the interpreter, shared-memory flag set, less its data segments. */
+  constructor(private readonly host: PoolHost, private readonly binary: Uint8Array,
     private readonly memory: WebAssembly.Memory) {
     let canBlock = true;
     try {
@@ -110,7 +117,7 @@ export class ThreadPool {
    *  were stay). Workers become ready asynchronously (see `ready`). */
   grow(n: number): boolean {
     while (this.workers.length < n) {
-      const w = spawn({ module: this.module, memory: this.memory, control: this.ctl.buffer });
+      const w = spawn({ binary: this.binary, memory: this.memory, control: this.ctl.buffer });
       if (!w) return false;
       this.workers.push(w);
     }
@@ -159,7 +166,7 @@ export class ThreadPool {
 }
 
 /** Starts one worker on `data`, or returns undefined where that fails. */
-function spawn(data: { module: WebAssembly.Module; memory: WebAssembly.Memory; control: ArrayBufferLike }):
+function spawn(data: { binary: Uint8Array; memory: WebAssembly.Memory; control: ArrayBufferLike }):
   { terminate(): unknown } | undefined {
   try {
     const wt = nodeBuiltin('worker_threads');

@@ -1,5 +1,6 @@
 // The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
-// awkward shapes against the float64 reference with 1 and 2 threads, results byte-identical
+// awkward shapes and large unary ops of awkward lengths, against the float64 reference with 1
+// and 2 threads, results byte-identical
 // for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -8,6 +9,8 @@ import { accelerator } from '../../ts/engine/runtime';
 import { WasmAccelerator } from '../../accelerators/wasm';
 import { matMul as refMatMul } from '../reference/linalg';
 import { fromValues } from '../reference/core';
+import { UNARY, UNARY_NAMES, unary as refUnary, type UnaryName } from '../reference/elementwise';
+import { TOLERANCES } from '../tolerances';
 
 let acc: WasmAccelerator;
 const initialThreads = lt.env().get('THREADS');
@@ -99,6 +102,44 @@ describe('threads', () => {
     });
   }
 
+  // 257 * 256 + 1 elements (a partial last vector) and 3 * 7 * 33 * 257 + 2: above the
+  // interpreter's 2^16 threshold, cut into parts of 2^14
+  for (const n of [257 * 256 + 1, 3 * 7 * 33 * 257 + 2]) {
+    const names = UNARY_NAMES.filter((u) => ['same', 'float'].includes(UNARY[u].rule));
+    it(`unary ops over ${n} elements: reference with 1 and 2 threads, identical bytes (${names.length} ops, float32 and int32)`, async () => {
+      const f = values(n, n).map((v) => v * 3);
+      const i = Int32Array.from(f, (v) => Math.round(v * 1000));
+      const failures: string[] = [];
+      for (const name of names) {
+        for (const [dtype, data] of [['float32', f], ['int32', i]] as const) {
+          if (dtype === 'int32' && UNARY[name].rule !== 'same') continue;
+          const ref = refUnary(name as UnaryName, fromValues(data, [n], dtype));
+          const outs = [];
+          for (const threads of [1, 2]) {
+            lt.env().set('THREADS', threads);
+            await acc.threadsReady();
+            const x = lt.tensor(data, [n], dtype);
+            const y = (lt as any)[name](x);
+            outs.push(y.dataSync() as Float32Array | Int32Array);
+            x.dispose(); y.dispose();
+          }
+          const tol = TOLERANCES[name as keyof typeof TOLERANCES];
+          for (const out of outs) {
+            for (let k = 0; k < n; k++) {
+              const got = out[k], want = ref.data[k];
+              const ok = dtype === 'int32' ? got === want
+                : got === Math.fround(want) || (Number.isNaN(got) && Number.isNaN(want)) || Math.abs(got - want) <= tol.atol + tol.rtol * Math.abs(want);
+              if (!ok) { failures.push(`${name} ${dtype} [${k}]: ${got} vs ${want}`); break; }
+            }
+          }
+          const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
+          for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) { failures.push(`${name} ${dtype}: 1 and 2 threads differ at byte ${k}`); break; }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
   it('the workers take parts of a large product', async () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)
     const n = 512;
@@ -106,6 +147,18 @@ describe('threads', () => {
     const before = acc.threads.partsByWorkers;
     // a worker that is slow to wake may leave every part to the main thread once; not 20 times
     for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) await product(2, a, [n, n], b, [n, n], false, false);
+    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+  });
+
+  it('the workers take parts of a large unary op', async () => {
+    if (!acc.threads.possible) return;
+    const n = 1 << 20;
+    const x = lt.tensor(values(n, 9), [n]);
+    const before = acc.threads.partsByWorkers;
+    lt.env().set('THREADS', 2);
+    await acc.threadsReady();
+    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { lt.tanh(x).dataSync(); });
+    x.dispose();
     expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
   });
 });

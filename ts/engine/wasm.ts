@@ -60,6 +60,28 @@ export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
   return undefined;
 }
 
+/** The binary less its start function and data segments (sections 8, 11 and 12): what a
+ *  worker instantiates over memory the first instance already initialized, so that it writes
+ *  nothing there by being instantiated. Throws if the code needs the segments (memory.init). */
+export function withoutDataSegments(bytes: Uint8Array): Uint8Array {
+  const keep: Uint8Array[] = [bytes.subarray(0, 8)];
+  let at = 8;
+  const leb = (): number => {
+    let v = 0, shift = 0, b: number;
+    do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return v;
+  };
+  while (at < bytes.length) {
+    const start = at, id = bytes[at++], size = leb(), end = at + size;
+    if (id !== 8 && id !== 11 && id !== 12) keep.push(bytes.subarray(start, end));
+    at = end;
+  }
+  const out = new Uint8Array(keep.reduce((n, k) => n + k.length, 0));
+  let o = 0;
+  for (const k of keep) { out.set(k, o); o += k.length; }
+  return out;
+}
+
 /** How to instantiate: whether an imported memory is shared, and imports besides env.memory
  *  and env.abort. */
 export interface LoadOptions {

@@ -7,14 +7,14 @@
 // speed. Sums over k are blocked (KC at a time), in float32; the relaxed-SIMD build fuses the
 // multiply-adds.
 //
-// This file is compiled into two modules: the interpreter, and the kernels module the worker
-// threads run over the same shared memory (threads.ts). So it holds no static data and never
-// allocates: the caller hands in the packing buffers and the edge tile, one set per thread.
+// Worker threads run this code too, in their own instances over the same memory (parts.ts):
+// so it holds no static state and never allocates; the caller hands in the packing buffers
+// and the edge tile, one set per thread.
 //
 // Every element of C is computed by the same sequence of operations whatever block of C a call
 // covers (lanes are independent, edge lanes are zero-padded, the k blocks always start at 0),
 // which is what lets threads split C any way and still produce identical bytes.
-import { madd } from './madd';
+import { madd } from './simd_math';
 
 /** Micro-tile rows (of a) and columns (of b, two v128s). */
 export const MR = 4;

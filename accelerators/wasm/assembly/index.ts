@@ -42,7 +42,7 @@ export function setThreadCount(n: i32): void {
 }
 
 /** Runs part `part` of a job the interpreter handed to env.parallel, on the main thread, with
- *  thread slot `slot`'s scratch (the workers run the same code in the kernels module). */
+ *  thread slot `slot`'s scratch. The worker threads call it too, in their own instances. */
 export function runJobPart(task: i32, job: usize, part: i32, slot: i32): void {
   runPart(task, job, part, slot);
 }

@@ -28,8 +28,11 @@
 // Constants live in a static table and are read with v128.load32_splat (one vbroadcastss):
 // V8 otherwise rematerializes every v128.const inside loops, three instructions each.
 
-import { madd } from './madd';
-export { madd };
+/** a * b + c, fused where the engine's relaxed SIMD allows it. */
+@inline export function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
 
 // ---- the constant table (float32 scalars; index i at byte 4 * i) ----
 
