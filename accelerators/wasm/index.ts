@@ -75,7 +75,7 @@ export class WasmAccelerator implements Accelerator {
   private constructor() {}
 
   private options(): LoadOptions {
-    return { shared: this.shared, env: { parallel: (task: number, job: number, parts: number, slots: number) => this.pool!.run(task, job >>> 0, parts, slots) } };
+    return { shared: this.shared, env: { parallel: (task: number, job: number, parts: number, slots: number) => this.parallel(task, job >>> 0, parts, slots) } };
   }
 
   private attach(loaded: Loaded<InterpExports>): this {
@@ -104,36 +104,56 @@ export class WasmAccelerator implements Accelerator {
     };
   }
 
-  /** Resolves once `THREADS - 1` workers are ready (workers start asynchronously; until then
-   *  the ready ones and the calling thread share the work), or after `timeoutMs`. Returns the
-   *  threads then active. */
+  /** Starts the workers THREADS asks for, and resolves once they are ready (they start
+   *  asynchronously; until then the ready ones and the calling thread share the work), or
+   *  after `timeoutMs`. Returns the threads a large kernel may use. Optional: the first large
+   *  kernel starts the workers by itself. */
   async threadsReady(timeoutMs = 10_000): Promise<number> {
     const until = Date.now() + timeoutMs;
     this.syncThreads();
-    while (this.pool && this.pool.ready < flags.THREADS - 1 && Date.now() < until) {
+    if (this.active > 1) this.startWorkers();
+    while (this.pool && !this.noWorkers && this.pool.ready < this.active - 1 && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 5));
     }
     return this.syncThreads();
   }
 
-  /** Follows the THREADS flag: starts workers as needed (once the flag asks for more than one
-   *  thread) and tells the interpreter how many threads are ready. */
+  /** Follows the THREADS flag: tells the interpreter how many threads a large kernel may use.
+   *  No worker starts before a kernel asks for them (env.parallel): a program with only small
+   *  kernels never starts any. */
   private syncThreads(): number {
-    const want = this.shared && !this.noWorkers ? flags.THREADS : 1;
-    if (want > 1 && (this.pool?.started ?? 0) < want - 1) {
-      try {
-        this.pool ??= new ThreadPool(this.ex, withoutDataSegments(prepare(interpWasm(), true).bytes), this.ex.memory);
-        if (!this.pool.grow(want - 1) && this.pool.started === 0) this.noWorkers = true;
-      } catch {
-        this.noWorkers = true;
-      }
-    }
-    const active = Math.min(want, 1 + (this.pool?.ready ?? 0));
+    if (this.pool && this.pool.failed > 0 && this.pool.failed === this.pool.started) this.noWorkers = true;
+    const active = this.shared && !this.noWorkers ? flags.THREADS : 1;
     if (active !== this.active) {
       this.ex.setThreadCount(active);
       this.active = active;
     }
     return active;
+  }
+
+  /** Starts workers until there are `active - 1`; where none can start, the interpreter goes
+   *  back to one thread. */
+  private startWorkers(): void {
+    if ((this.pool?.started ?? 0) >= this.active - 1) return;
+    try {
+      this.pool ??= new ThreadPool(this.ex, withoutDataSegments(prepare(interpWasm(), true).bytes), this.ex.memory);
+      if (this.pool.grow(this.active - 1) || this.pool.started > 0) return;
+    } catch {
+      // below
+    }
+    this.noWorkers = true;
+    this.ex.setThreadCount(1); // read when the next job starts; this one runs here
+    this.active = 1;
+  }
+
+  /** env.parallel: runs a job's parts on the pool, or here when there is none. */
+  private parallel(task: number, job: number, parts: number, slots: number): void {
+    this.startWorkers();
+    if (this.pool) {
+      this.pool.run(task, job, parts, slots);
+    } else {
+      for (let p = 0; p < parts; p++) this.ex.runJobPart(task, job, p, 0);
+    }
   }
 
   private get bytes(): Uint8Array { return new Uint8Array(this.ex.memory.buffer); }

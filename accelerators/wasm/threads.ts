@@ -75,9 +75,8 @@ if (typeof require === 'function') {
 export function threadsPossible(): boolean {
   if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return false;
   const g = globalThis as any;
-  if (g.crossOriginIsolated === false) return false; // a page without COOP / COEP
-  if (typeof g.Worker === 'function' && typeof g.document !== 'undefined') return true; // a page
-  return nodeBuiltin('worker_threads') !== undefined;
+  if (g.crossOriginIsolated === false) return false; // a page (or its worker) without COOP / COEP
+  return typeof g.Worker === 'function' || nodeBuiltin('worker_threads') !== undefined;
 }
 
 /** The interpreter's exports the pool calls: the main thread's share of a job. */
@@ -104,8 +103,10 @@ export class ThreadPool {
     this.canBlock = canBlock;
   }
 
-  /** Workers started so far (ready or not). */
+  /** Workers started so far (ready or not), and those that failed to start (an error event
+   *  before they were ready: a page whose policy forbids blob: workers, say). */
   get started(): number { return this.workers.length; }
+  failed = 0;
 
   /** Workers ready to run parts. */
   get ready(): number { return Atomics.load(this.ctl, READY); }
@@ -117,7 +118,7 @@ export class ThreadPool {
    *  were stay). Workers become ready asynchronously (see `ready`). */
   grow(n: number): boolean {
     while (this.workers.length < n) {
-      const w = spawn({ binary: this.binary, memory: this.memory, control: this.ctl.buffer });
+      const w = spawn({ binary: this.binary, memory: this.memory, control: this.ctl.buffer }, () => { this.failed++; });
       if (!w) return false;
       this.workers.push(w);
     }
@@ -166,13 +167,13 @@ export class ThreadPool {
 }
 
 /** Starts one worker on `data`, or returns undefined where that fails. */
-function spawn(data: { binary: Uint8Array; memory: WebAssembly.Memory; control: ArrayBufferLike }):
+function spawn(data: { binary: Uint8Array; memory: WebAssembly.Memory; control: ArrayBufferLike }, onError: () => void):
   { terminate(): unknown } | undefined {
   try {
     const wt = nodeBuiltin('worker_threads');
     if (wt && typeof (globalThis as any).document === 'undefined' && typeof (globalThis as any).WorkerGlobalScope === 'undefined') {
       const w = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: data });
-      w.on('error', () => { /* it never became ready: the others do its share */ });
+      w.on('error', onError); // the others do its share
       w.unref();
       return w;
     }
@@ -180,7 +181,7 @@ function spawn(data: { binary: Uint8Array; memory: WebAssembly.Memory; control: 
     if (typeof g.Worker !== 'function' || typeof g.Blob !== 'function') return undefined;
     const url = g.URL.createObjectURL(new g.Blob([WORKER_SOURCE], { type: 'text/javascript' }));
     const w = new g.Worker(url);
-    w.onerror = () => { /* as above */ };
+    w.onerror = onError;
     w.postMessage(data);
     return w;
   } catch {

@@ -5,7 +5,7 @@
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as lt from '../../ts/index';
-import { accelerator } from '../../ts/engine/runtime';
+import { accelerator, setAccelerator } from '../../ts/engine/runtime';
 import { WasmAccelerator } from '../../accelerators/wasm';
 import { matMul as refMatMul } from '../reference/linalg';
 import { fromValues } from '../reference/core';
@@ -67,6 +67,19 @@ describe('threads', () => {
     expect(await acc.threadsReady()).toBe(isolated ? 2 : 1);
     lt.env().set('THREADS', 1);
     expect(await acc.threadsReady()).toBe(1);
+  });
+
+  it('small kernels start no worker', async () => {
+    const fresh = await WasmAccelerator.create();
+    setAccelerator(fresh);
+    try {
+      lt.env().set('THREADS', 2);
+      const y = lt.tidy(() => lt.matMul(lt.ones([64, 64]), lt.ones([64, 64])).exp().sum().dataSync());
+      expect(Math.abs(y[0] / (64 * 64 * Math.exp(64)) - 1)).toBeLessThan(1e-5);
+      expect(fresh.threads.workers).toBe(0);
+    } finally {
+      setAccelerator(acc);
+    }
   });
 
   it('THREADS must be a positive integer', () => {
