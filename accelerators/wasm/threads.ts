@@ -86,7 +86,7 @@ export interface PoolHost {
 
 export class ThreadPool {
   private readonly ctl = new Int32Array(new SharedArrayBuffer(CTL_WORDS * 4));
-  private workers: Array<{ terminate(): unknown }> = [];
+  private workers: unknown[] = [];
   private gen = 0;
   /** Whether this thread may block in Atomics.wait (not a browser's main thread). */
   private readonly canBlock: boolean;
@@ -158,17 +158,10 @@ export class ThreadPool {
     if (failure) throw failure;
     if (Atomics.load(c, ERROR)) throw new Error('wasm: a worker thread failed while running a kernel');
   }
-
-  /** Stops every worker (the pool is unusable afterwards). */
-  terminate(): void {
-    for (const w of this.workers) w.terminate();
-    this.workers = [];
-  }
 }
 
 /** Starts one worker on `data`, or returns undefined where that fails. */
-function spawn(data: { binary: Uint8Array; memory: WebAssembly.Memory; control: ArrayBufferLike }, onError: () => void):
-  { terminate(): unknown } | undefined {
+function spawn(data: { binary: Uint8Array; memory: WebAssembly.Memory; control: ArrayBufferLike }, onError: () => void): unknown {
   try {
     const wt = nodeBuiltin('worker_threads');
     if (wt && typeof (globalThis as any).document === 'undefined' && typeof (globalThis as any).WorkerGlobalScope === 'undefined') {

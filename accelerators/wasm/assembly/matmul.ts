@@ -113,17 +113,13 @@ function pathOf(g: Mat): i32 {
 const roundUp = (x: i32, q: i32): i32 => (x + q - 1) / q * q;
 const cdiv = (x: i32, q: i32): i32 => (x + q - 1) / q;
 
-/** The float32 GEMM path over every batch entry: one job whose parts are tiles of C, run by
- *  `threadCount()` threads when the work is large (one tile per product otherwise). */
+/** The float32 GEMM path over every batch entry: their offsets from the iterator, then
+ *  gemmBatched. */
 function gemmBatches(pa: usize, pb: usize, po: usize, g: Mat): void {
   const nBatch = iterRows() * iterInner();
-  const job = changetype<MatJob>(heap.alloc(offsetof<MatJob>()));
-  job.pa = pa; job.pb = pb; job.po = po;
-  job.m = g.m; job.n = g.n; job.kk = g.kk;
-  job.ai = g.ai; job.ak = g.ak; job.bk = g.bk; job.bj = g.bj;
-  job.offsets = heap.alloc(<usize>nBatch << 3);
+  const offsets = heap.alloc(<usize>nBatch << 3);
   const sa = iterStep(0), sb = iterStep(1), inner = iterInner();
-  let at = job.offsets;
+  let at = offsets;
   for (let r = iterRows(); r > 0; r--) {
     for (let t = 0; t < inner; t++) {
       store<u32>(at, <u32>(iterOffset(0) + t * sa) << 2);
@@ -132,28 +128,45 @@ function gemmBatches(pa: usize, pb: usize, po: usize, g: Mat): void {
     }
     iterNext();
   }
+  // one product at offset 0 (the common case) goes as other kernels pass theirs: no offsets
+  const none = nBatch == 1 && load<u64>(offsets) == 0;
+  gemmBatched(pa, pb, po, g.m, g.n, g.kk, g.ai, g.ak, g.bk, g.bj, none ? 0 : offsets, nBatch);
+  heap.free(offsets);
+}
+
+/** nBatch float32 products through the packed GEMM, shared among threads when large (the
+ *  entry point for kernels built on GEMM, such as a convolution as im2col + GEMM). Product b
+ *  reads a at pa and b at pb plus the byte offsets stored at offsets + 8b (two u32; offsets 0:
+ *  one product, no offsets) and writes its m x n result, row-major, at po + 4 b m n. Element
+ *  (i, k) of a is at i ai + k ak elements, (k, j) of b at k bk + j bj. The results do not
+ *  depend on the thread count. */
+export function gemmBatched(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk: i32,
+  ai: i32, ak: i32, bk: i32, bj: i32, offsets: usize, nBatch: i32): void {
+  const job = changetype<MatJob>(heap.alloc(offsetof<MatJob>()));
+  job.pa = pa; job.pb = pb; job.po = po; job.offsets = offsets;
+  job.m = m; job.n = n; job.kk = kk;
+  job.ai = ai; job.ak = ak; job.bk = bk; job.bj = bj;
   let slots = threadCount();
-  if (slots > 1 && <i64>g.m * g.n * g.kk * nBatch < PARALLEL_MACS) slots = 1;
-  let tm = roundUp(g.m, MR), tn = roundUp(g.n, NR);
+  if (slots > 1 && <i64>m * n * kk * nBatch < PARALLEL_MACS) slots = 1;
+  let tm = roundUp(m, MR), tn = roundUp(n, NR);
   if (slots > 1) {
     // halve the larger side until there are enough tiles to share
-    while (<i64>nBatch * cdiv(g.m, tm) * cdiv(g.n, tn) < TILES_PER_THREAD * slots) {
+    while (<i64>nBatch * cdiv(m, tm) * cdiv(n, tn) < TILES_PER_THREAD * slots) {
       if (tm >= tn && tm >= 2 * MIN_TILE) tm = roundUp(tm >> 1, MR);
       else if (tn >= 2 * MIN_TILE) tn = roundUp(tn >> 1, NR);
       else break;
     }
   }
   job.tm = tm; job.tn = tn;
-  job.tilesM = cdiv(g.m, tm); job.tilesN = cdiv(g.n, tn);
+  job.tilesM = cdiv(m, tm); job.tilesN = cdiv(n, tn);
   const nParts = <i64>nBatch * job.tilesM * job.tilesN;
   if (nParts > MAX_PARTS) slots = 1;
-  job.apBytes = (apackBytes(tm, g.kk) + 15) & ~15;
-  job.bpBytes = (bpackBytes(tn, g.kk) + 15) & ~15;
+  job.apBytes = (apackBytes(tm, kk) + 15) & ~15;
+  job.bpBytes = (bpackBytes(tn, kk) + 15) & ~15;
   job.slotBytes = (job.apBytes + job.bpBytes + TILE_BYTES + 63) & ~63;
   job.scratch = heap.alloc(<usize>slots * job.slotBytes);
   runParts(TASK_MATMUL, changetype<usize>(job), <i32>nParts, slots);
   heap.free(job.scratch);
-  heap.free(job.offsets);
   heap.free(changetype<usize>(job));
 }
 

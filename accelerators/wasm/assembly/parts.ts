@@ -22,7 +22,7 @@ export const TASK_UNARY = 2;
 @unmanaged
 export class MatJob {
   pa: usize = 0; pb: usize = 0; po: usize = 0;
-  /** Per batch entry, the byte offsets of its a and b matrices (two u32). */
+  /** Per batch entry, the byte offsets of its a and b matrices (two u32); 0: all zero. */
   offsets: usize = 0;
   /** Thread slot s packs into scratch + s * slotBytes: [a panel apBytes][b panel bpBytes][tile]. */
   scratch: usize = 0; slotBytes: usize = 0; apBytes: usize = 0; bpBytes: usize = 0;
@@ -37,10 +37,11 @@ function matPart(job: MatJob, part: i32, slot: i32): void {
   const i0 = (t / job.tilesN) * job.tm, j0 = (t % job.tilesN) * job.tn;
   const ldc = <usize>job.n << 2;
   const at = job.offsets + (<usize>b << 3);
+  const oa: usize = job.offsets ? load<u32>(at) : 0, ob: usize = job.offsets ? load<u32>(at, 4) : 0;
   const s = job.scratch + <usize>slot * job.slotBytes;
   gemmBlock(
-    job.pa + load<u32>(at) + ((<usize>i0 * job.ai) << 2),
-    job.pb + load<u32>(at, 4) + ((<usize>j0 * job.bj) << 2),
+    job.pa + oa + ((<usize>i0 * job.ai) << 2),
+    job.pb + ob + ((<usize>j0 * job.bj) << 2),
     job.po + <usize>b * job.m * ldc + <usize>i0 * ldc + (<usize>j0 << 2),
     min(job.tm, job.m - i0), min(job.tn, job.n - j0), job.kk, job.ai, job.ak, job.bk, job.bj, ldc,
     s, s + job.apBytes, s + job.apBytes + job.bpBytes);
