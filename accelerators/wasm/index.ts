@@ -112,7 +112,7 @@ export class WasmAccelerator implements Accelerator {
     const until = Date.now() + timeoutMs;
     this.syncThreads();
     if (this.active > 1) this.startWorkers();
-    while (this.pool && !this.noWorkers && this.pool.ready < this.active - 1 && Date.now() < until) {
+    while (this.pool && this.pool.ready + this.pool.failed < this.active - 1 && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 5));
     }
     return this.syncThreads();
