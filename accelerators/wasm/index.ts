@@ -1,7 +1,7 @@
 // The WASM interpreter accelerator: runs whole Programs inside its own AssemblyScript module
 // (accelerators/wasm/assembly), the CPU fallback that works in every Node and browser.
 import { INTERP_WASM, INTERP_RELAXED_WASM } from '../../ts/generated/wasm';
-import { load, loadSync, prepare, withoutDataSegments, type Loaded, type LoadOptions } from '../../ts/engine/wasm';
+import { load, loadSync, binary, withoutDataSegments, type Loaded, type LoadOptions } from '../../ts/engine/wasm';
 import { flags } from '../../ts/engine/env';
 import { ThreadPool, threadsPossible } from './threads';
 import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../accelerator';
@@ -136,7 +136,7 @@ export class WasmAccelerator implements Accelerator {
   private startWorkers(): void {
     if ((this.pool?.started ?? 0) >= this.active - 1) return;
     try {
-      this.pool ??= new ThreadPool(this.ex, withoutDataSegments(prepare(interpWasm(), true).bytes), this.ex.memory);
+      this.pool ??= new ThreadPool(this.ex, withoutDataSegments(binary(interpWasm(), true).bytes), this.ex.memory);
       if (this.pool.grow(this.active - 1) || this.pool.started > 0) return;
     } catch {
       // below

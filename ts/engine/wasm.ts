@@ -95,15 +95,21 @@ export interface Loaded<T> {
   module: WebAssembly.Module;
 }
 
-/** The binary, with an imported memory's shared flag set as asked, and the memory to import. */
-export function prepare(b64: string, shared = false): { bytes: Uint8Array; memory?: WebAssembly.Memory } {
+/** The binary, with an imported memory's shared flag set as asked, and that import. */
+export function binary(b64: string, shared = false): { bytes: Uint8Array; imp?: MemoryImport } {
   const bytes = decodeBase64(b64);
   const imp = memoryImport(bytes);
-  if (!imp) return { bytes };
-  if (shared) {
+  if (imp && shared) {
     if (imp.maximum === undefined) throw new Error('wasm: a shared memory needs a maximum size');
     bytes[imp.flagsAt] |= 2;
   }
+  return { bytes, imp };
+}
+
+/** The binary and, if it imports one, a fresh memory for it (shared as asked). */
+function prepare(b64: string, shared = false): { bytes: Uint8Array; memory?: WebAssembly.Memory } {
+  const { bytes, imp } = binary(b64, shared);
+  if (!imp) return { bytes };
   return { bytes, memory: new WebAssembly.Memory({ initial: imp.initial, maximum: imp.maximum, shared } as WebAssembly.MemoryDescriptor) };
 }
 
