@@ -37,7 +37,7 @@ function matPart(job: MatJob, part: i32, slot: i32): void {
   const i0 = (t / job.tilesN) * job.tm, j0 = (t % job.tilesN) * job.tn;
   const ldc = <usize>job.n << 2;
   const at = job.offsets + (<usize>b << 3);
-  const oa: usize = job.offsets ? load<u32>(at) : 0, ob: usize = job.offsets ? load<u32>(at, 4) : 0;
+  const oa: usize = job.offsets ? <usize>load<u32>(at) : 0, ob: usize = job.offsets ? <usize>load<u32>(at, 4) : 0;
   const s = job.scratch + <usize>slot * job.slotBytes;
   gemmBlock(
     job.pa + oa + ((<usize>i0 * job.ai) << 2),
