@@ -62,6 +62,10 @@ async function main() {
   const loadStart = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
   await lt.ready();
+  // Figures are single-threaded unless a row says otherwise (issue 3): the kernels suite adds
+  // a "↳ N threads" row for the interpreter, N = the THREADS default (the number of cores).
+  const threads = lt.env().get('THREADS');
+  lt.env().set('THREADS', 1);
   const bk = lt.backends();
   const ltBackends = Object.keys(bk).filter((b) => bk[b].available);
   const ltUnavailable = Object.keys(bk).filter((b) => !bk[b].available).map((b) => `${b} (${bk[b].reason})`);
@@ -70,7 +74,7 @@ async function main() {
   const available = { ...peers.available };
   if (opts.peers) for (const p of PEERS) if (!opts.peers.includes(p) && available[p] === true) available[p] = 'excluded by --peers';
 
-  const ctx = { lt, peers, ltBackends, quick: opts.quick, slowPeers: opts.slowPeers };
+  const ctx = { lt, peers, ltBackends, quick: opts.quick, slowPeers: opts.slowPeers, threads };
   const suites = [tracing, cache, kernels, mlp];
   const titles = { tracing: tracing.title, cache: cache.title, passes: cache.passesTitle, kernels: kernels.title, mlp: mlp.title };
   const all = suites.flatMap((s) => s.cases(ctx));

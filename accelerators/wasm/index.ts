@@ -1,7 +1,9 @@
 // The WASM interpreter accelerator: runs whole Programs inside its own AssemblyScript module
 // (accelerators/wasm/assembly), the CPU fallback that works in every Node and browser.
 import { INTERP_WASM, INTERP_RELAXED_WASM } from '../../ts/generated/wasm';
-import { instantiate, instantiateSync } from '../../ts/engine/wasm';
+import { load, loadSync, binary, withoutDataSegments, type Loaded, type LoadOptions } from '../../ts/engine/wasm';
+import { flags } from '../../ts/engine/env';
+import { ThreadPool, threadsPossible } from './threads';
 import { type Accelerator, type DataType, type TypedArray, BYTES, typedArrayFor } from '../accelerator';
 
 interface InterpExports {
@@ -11,7 +13,22 @@ interface InterpExports {
   compile(programPtr: number, nWords: number): number;
   execute(exe: number, argsPtr: number, outsPtr: number): number;
   release(exe: number): void;
+  setThreadCount(n: number): void;
+  runJobPart(task: number, job: number, part: number, slot: number): void;
   lastPeakBytes(): number;
+}
+
+/** Where the interpreter's threads stand (WasmAccelerator.threads). */
+export interface ThreadsInfo {
+  /** Whether this context can run threads at all (SharedArrayBuffer, workers). */
+  possible: boolean;
+  /** Threads the next large kernel may use, the calling one included. */
+  active: number;
+  /** Workers started, and those ready to take work. */
+  workers: number;
+  workersReady: number;
+  /** Parts of jobs the workers ran so far. */
+  partsByWorkers: number;
 }
 
 /** A module whose one function is f32x4.relaxed_madd: valid only where the engine runs
@@ -46,20 +63,104 @@ export class WasmAccelerator implements Accelerator {
   /** Which interpreter build runs: 'relaxed-simd' (fused multiply-adds) or 'simd'. */
   readonly build: 'relaxed-simd' | 'simd';
   private outputs = new Map<number, number>(); // exe -> output count
+  private ex!: InterpExports;
+  private pool?: ThreadPool;
+  /** The thread count the interpreter was last told (setThreadCount). */
+  private active = 1;
+  /** Set when workers cannot be created here: the interpreter stays on one thread. */
+  private noWorkers = false;
 
-  private constructor(private ex: InterpExports, relaxedBuild: boolean) {
+  /** The memory is shared wherever threads are possible, so THREADS can change at any time. */
+  private readonly shared = threadsPossible();
+
+  private constructor(relaxedBuild: boolean) {
     this.build = relaxedBuild ? 'relaxed-simd' : 'simd';
+  }
+
+  private get wasm(): string { return interpWasm(this.build === 'relaxed-simd'); }
+
+  private options(): LoadOptions {
+    return { shared: this.shared, env: { parallel: (task: number, job: number, parts: number, slots: number) => this.parallel(task, job >>> 0, parts, slots) } };
+  }
+
+  private attach(loaded: Loaded<InterpExports>): this {
+    this.ex = loaded.exports;
+    return this;
   }
 
   /** `relaxedBuild` false forces the plain build (lt.env() DETERMINISTIC: the same bytes as
    *  every engine without relaxed SIMD); true is honoured only where the engine accepts it. */
   static createSync(relaxedBuild = true): WasmAccelerator {
-    const r = relaxedBuild && relaxedSimdSupported();
-    return new WasmAccelerator(instantiateSync<InterpExports>(interpWasm(r)), r);
+    const a = new WasmAccelerator(relaxedBuild && relaxedSimdSupported());
+    return a.attach(loadSync<InterpExports>(a.wasm, a.options()));
   }
+
   static async create(relaxedBuild = true): Promise<WasmAccelerator> {
-    const r = relaxedBuild && relaxedSimdSupported();
-    return new WasmAccelerator(await instantiate<InterpExports>(interpWasm(r)), r);
+    const a = new WasmAccelerator(relaxedBuild && relaxedSimdSupported());
+    return a.attach(await load<InterpExports>(a.wasm, a.options()));
+  }
+
+  /** Where threading stands. */
+  get threads(): ThreadsInfo {
+    return {
+      possible: this.shared && !this.noWorkers,
+      active: this.active,
+      workers: this.pool?.started ?? 0,
+      workersReady: this.pool?.ready ?? 0,
+      partsByWorkers: this.pool?.partsByWorkers ?? 0,
+    };
+  }
+
+  /** Starts the workers THREADS asks for, and resolves once they are ready (they start
+   *  asynchronously; until then the ready ones and the calling thread share the work), or
+   *  after `timeoutMs`. Returns the threads a large kernel may use. Optional: the first large
+   *  kernel starts the workers by itself. */
+  async threadsReady(timeoutMs = 10_000): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    this.syncThreads();
+    if (this.active > 1) this.startWorkers();
+    while (this.pool && this.pool.ready + this.pool.failed < this.active - 1 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return this.syncThreads();
+  }
+
+  /** Follows the THREADS flag: tells the interpreter how many threads a large kernel may use.
+   *  No worker starts before a kernel asks for them (env.parallel): a program with only small
+   *  kernels never starts any. */
+  private syncThreads(): number {
+    if (this.pool && this.pool.failed > 0 && this.pool.failed === this.pool.started) this.noWorkers = true;
+    const active = this.shared && !this.noWorkers ? flags.THREADS : 1;
+    if (active !== this.active) {
+      this.ex.setThreadCount(active);
+      this.active = active;
+    }
+    return active;
+  }
+
+  /** Starts workers until there are `active - 1`; where none can start, the interpreter goes
+   *  back to one thread. */
+  private startWorkers(): void {
+    if ((this.pool?.started ?? 0) >= this.active - 1) return;
+    try {
+      this.pool ??= new ThreadPool(this.ex, withoutDataSegments(binary(this.wasm, true).bytes), this.ex.memory);
+      if (this.pool.grow(this.active - 1) || this.pool.started > 0) return;
+    } catch {
+      // below
+    }
+    this.noWorkers = true;
+    this.ex.setThreadCount(1); // read when the next job starts; this one runs here
+    this.active = 1;
+  }
+
+  /** env.parallel: runs a job's parts on the pool, or here when there is none. */
+  private parallel(task: number, job: number, parts: number, slots: number): void {
+    this.startWorkers();
+    if (this.pool) {
+      this.pool.run(task, job, parts, slots);
+    } else {
+      for (let p = 0; p < parts; p++) this.ex.runJobPart(task, job, p, 0);
+    }
   }
 
   private get bytes(): Uint8Array { return new Uint8Array(this.ex.memory.buffer); }
@@ -98,9 +199,11 @@ export class WasmAccelerator implements Accelerator {
     try {
       new Uint32Array(this.ex.memory.buffer, args, params.length).set(params);
       let code: number;
+      this.syncThreads();
       try {
         code = this.ex.execute(exe, args, outs);
       } catch (e) {
+        if (e instanceof Error && e.message.startsWith('wasm: a worker')) throw e;
         throw outOfMemory('the intermediate and output buffers of a graph', 0, e);
       }
       if (code < 0) throw new Error(`wasm: execution failed (error ${code})`);

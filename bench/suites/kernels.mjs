@@ -1,7 +1,8 @@
-// (d) Kernels, each as "compute and read the result back to JS" on every implementation:
+// (d) Kernels, each as "compute and read the result back to JS" on every implementation
+// (single-threaded; the interpreter's row under it with the default thread count):
 // matmul 128/512/1024 (GFLOP/s), the 10-op elementwise chain over 1M floats, conv2d (issue 3's
-// shape: batch 16, 32x32x64 input, 3x3x64x64 filter, same padding), and reductions. Before timing, each implementation's
-// first result is checked against the reference (tfjs-cpu, else the first peer available).
+// shape: batch 16, 32x32x64 input, 3x3x64x64 filter, same padding), and reductions. Before
+// timing, each implementation's first result is checked against the reference (tfjs-cpu, else the first peer available).
 import { useTf } from '../peers.mjs';
 import { uniform, permute } from '../data.mjs';
 
@@ -116,7 +117,40 @@ function kernelDefs() {
   return defs;
 }
 
-export function cases({ lt, peers, ltBackends }) {
+/** Median ms of `reps` runs of fn after two warm-up runs. */
+function medianMs(fn, reps) {
+  fn(); fn();
+  const ts = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[reps >> 1];
+}
+
+/** The interpreter with `threads` threads (THREADS flag), for the "↳ N threads" row: timed
+ *  after the single-threaded figure, in the same process on the same inputs. The workers are
+ *  started at setup, so they are ready by then. */
+function threadedRow(lt, d, threads, once) {
+  if (threads <= 1) return {};
+  return {
+    start() { lt.env().set('THREADS', threads); once(); lt.env().set('THREADS', 1); },
+    afterTiming() {
+      lt.env().set('THREADS', threads);
+      try {
+        const ms = medianMs(once, 9);
+        const value = d.flops ? d.flops / (ms * 1e6) : ms;
+        return { extras: [{ label: `${threads} threads (THREADS=${threads})`, value, unit: d.unit, key: 'threads' }], detail: `${threads} threads: median of 9 runs` };
+      } finally {
+        lt.env().set('THREADS', 1);
+      }
+    },
+  };
+}
+
+export function cases({ lt, peers, ltBackends, threads = 1 }) {
   const { tf, jax } = peers;
   return kernelDefs().map((d) => {
     let data;
@@ -145,7 +179,10 @@ export function cases({ lt, peers, ltBackends }) {
               lt.tidy(() => { out = d.lt(lt, ...ts).dataSync(); });
               return out;
             };
+            const row = b === 'wasm' ? threadedRow(lt, d, threads, once) : {};
+            row.start?.();
             return {
+              afterTiming: row.afterTiming,
               check() {
                 const m0 = lt.metrics().graphsExecuted;
                 const out = once();

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type DType, type Program } from './program';
+import { memoryImport } from '../../ts/engine/wasm';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The builds: `npx asc --config accelerators/wasm/asconfig.json --target release`, the
@@ -168,12 +169,19 @@ export function loadInterp(build: Build = 'simd'): Promise<Interp> {
   return (instances[build] ??= (async () => {
     await ensureBuilt(build);
     const WASM = BUILDS[build].wasm;
+    const bytes = readFileSync(WASM);
+    const imp = memoryImport(bytes)!;
     const env = {
+      // the interpreter imports its memory; here it is not shared, and one thread runs
+      memory: new WebAssembly.Memory({ initial: imp.initial, maximum: imp.maximum }),
       abort(msg: number, file: number, line: number, col: number): never {
         throw new Error(`interp abort at ${line}:${col} (msg ${msg}, file ${file})`);
       },
+      parallel(): never {
+        throw new Error('single-threaded here: setThreadCount was never called');
+      },
     };
-    const { instance: inst } = await WebAssembly.instantiate(readFileSync(WASM), { env });
-    return new Interp(inst.exports as unknown as Exports);
+    const { instance: inst } = await WebAssembly.instantiate(bytes, { env });
+    return new Interp({ ...(inst.exports as unknown as Exports), memory: env.memory });
   })());
 }

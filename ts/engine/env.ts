@@ -1,4 +1,5 @@
 // Engine flags, tfjs-style: lt.env().set('NAME', value). Each flag is read where it acts.
+import { hardwareThreads } from './platform';
 
 /** The optimization passes, by name, with their bit in the core's pass mask. */
 export const PASSES = { cse: 1, fold: 2, simplify: 4, matmulTranspose: 8, dce: 16 } as const;
@@ -25,6 +26,12 @@ export interface Flags {
    *  after setting it): switching builds compiles a module, which a page must do
    *  asynchronously; in Node it switches at once. */
   DETERMINISTIC: boolean;
+  /** Threads the WASM interpreter runs large kernels on (matmul), the calling thread included;
+   *  1 turns threading off. Defaults to the number of cores. Threads need SharedArrayBuffer
+   *  (in browsers, a cross-origin-isolated page: COOP same-origin + COEP require-corp);
+   *  without it the interpreter runs single-threaded whatever this says. Results are
+   *  identical for every value. */
+  THREADS: number;
 }
 
 const DEFAULTS: Flags = {
@@ -35,6 +42,7 @@ const DEFAULTS: Flags = {
   STRICT: false,
   SCALARS_AS_CONSTANTS: false,
   DETERMINISTIC: false,
+  THREADS: hardwareThreads(),
 };
 
 export const flags: Flags = { ...DEFAULTS, PASSES: [...DEFAULTS.PASSES] };
@@ -60,6 +68,7 @@ function check<K extends keyof Flags>(name: K, value: Flags[K]): void {
  * lt.env().set('DETERMINISTIC', true); await lt.ready(); // same bytes in Chromium as in Node 20
  * lt.env().set('AUTO_CUT_NODES', 50_000);
  * lt.env().set('PASSES', ['cse', 'dce']);
+ * lt.env().set('THREADS', 1); // the WASM interpreter on the calling thread only
  */
 export function env() {
   return {

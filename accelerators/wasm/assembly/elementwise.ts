@@ -3,11 +3,28 @@
 import { runUnary } from './generated/unary';
 import { runBinary } from './generated/binary';
 import { Ctx, inRec, inBuf, inNumel, recOp, recDtype, recRank, recDims, dtypeSize } from './record';
+import { UnaryJob, TASK_UNARY } from './parts';
+import { runParts, threadCount } from './threads';
 import { iterBegin, iterSetDims, iterFinish, iterBroadcastOperand, iterContiguous, iterCopy } from './iter';
 
-/** A unary op: one generated loop over the contiguous input. */
+/** From this many elements on, a unary op of 4-byte elements is shared among threads, in
+ *  parts of UNARY_CHUNK (a multiple of every vector width). */
+const UNARY_PARALLEL = 1 << 16;
+const UNARY_CHUNK = 1 << 14;
+
+/** A unary op: one generated loop over the contiguous input (in parts, on several threads,
+ *  when large). */
 export function execUnary(c: Ctx): void {
-  runUnary(recOp(c.rec), recDtype(inRec(c, 0)), inBuf(c, 0), c.out, inNumel(c, 0));
+  const op = recOp(c.rec), dt = recDtype(inRec(c, 0)), n = inNumel(c, 0);
+  if (n < UNARY_PARALLEL || threadCount() == 1 || dtypeSize(dt) != 4 || recDtype(c.rec) != dt) {
+    runUnary(op, dt, inBuf(c, 0), c.out, n);
+    return;
+  }
+  const job = changetype<UnaryJob>(heap.alloc(offsetof<UnaryJob>()));
+  job.px = inBuf(c, 0); job.po = c.out;
+  job.op = op; job.dtype = dt; job.n = n; job.chunk = UNARY_CHUNK;
+  runParts(TASK_UNARY, changetype<usize>(job), (n + UNARY_CHUNK - 1) / UNARY_CHUNK, threadCount());
+  heap.free(changetype<usize>(job));
 }
 
 /** Sets up the iterator over the node's dims, operand k reading input k broadcast; kernels

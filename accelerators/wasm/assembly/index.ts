@@ -4,6 +4,8 @@
 // (unsigned: read them with `>>> 0` in JS once memory passes 2 GiB).
 import { compileProgram, executeProgram, releaseProgram } from './program';
 import { memPeak } from './mem';
+import { runPart } from './parts';
+import { setThreadCount as setThreads } from './threads';
 
 /** A buffer of `bytes` bytes (16-byte aligned); alloc(0) still gives a distinct pointer.
  *  Returns 0 for a negative size. */
@@ -38,4 +40,16 @@ export function release(exe: i32): void {
  *  what debug.graphStats's peakBytes predicts for the same Program. */
 export function lastPeakBytes(): f64 {
   return memPeak();
+}
+
+/** How many threads the JS pool runs, the main thread included; 1 (the start) runs everything
+ *  here. Set by accelerators/wasm/threads.ts once its workers are ready. */
+export function setThreadCount(n: i32): void {
+  setThreads(n);
+}
+
+/** Runs part `part` of a job the interpreter handed to env.parallel, on the main thread, with
+ *  thread slot `slot`'s scratch. The worker threads call it too, in their own instances. */
+export function runJobPart(task: i32, job: usize, part: i32, slot: i32): void {
+  runPart(task, job, part, slot);
 }

@@ -1,13 +1,9 @@
 // Batched matMul with optional transposes: out[..., i, j] = sum_k a[..., i, k] * b[..., k, j],
 // the batch dims of a and b broadcast to the output's.
 //
-// float32 runs a GotoBLAS / BLIS-style GEMM: blocks of b (KC x NC) and a (MC x KC) are packed
-// into contiguous panels, NR columns (b) or MR rows (a) wide, zero-padded at the edges, and a
-// register-blocked MR x NR micro-kernel keeps the whole C tile in 8 v128 accumulators while it
-// walks a panel pair along k. Transposes are folded into packing (a strided read, with 4 x 4
-// in-register transposes where the source is contiguous along k), so every combination of
-// transposeA / transposeB runs the same kernel at the same speed. Sums over k are blocked
-// (KC at a time), in float32; the relaxed-SIMD build fuses the multiply-adds.
+// float32 runs the packed GEMM of gemm.ts, cut into tiles of C that threads share (parts.ts)
+// when the product is large and a thread pool is running; transposes are folded into packing,
+// so every combination of transposeA / transposeB runs at the same speed.
 //
 // int32 (wrapping, as tfjs) and tiny products take plain loops; fewer than MR rows (a row
 // vector times a matrix) or a matrix times a column vector take row-at-a-time SIMD loops.
@@ -15,19 +11,19 @@ import { DT_FLOAT32 } from '../../../core-wasm/assembly/generated/opcodes';
 import { Ctx, inRec, inBuf, recDtype, recRank, recDims, recDim, recAttr } from './record';
 import { iterBegin, iterSetDims, iterSetStride, iterFinish, iterInner, iterRows, iterStep, iterOffset, iterNext } from './iter';
 import { madd } from './simd_math';
+import { MR, NR, TILE_BYTES, apackBytes, bpackBytes } from './gemm';
+import { MatJob, TASK_MATMUL } from './parts';
+import { runParts, threadCount, MAX_PARTS } from './threads';
 
-/** Micro-tile rows (of a) and columns (of b, two v128s). */
-const MR = 4;
-const NR = 8;
-/** Block sizes: a KC x NR panel of b (16 KiB) stays in L1 while every MR x KC panel of an
- *  MC x KC block of a (128 KiB, L2) streams past it; the KC x NC block of b lives in L2/L3.
- *  Measured best on the 2-core EPYC dev machine (32 KiB L1d, 512 KiB L2 per core) among
- *  KC 128..1024, MC 32..128. */
-const KC = 512;
-const MC = 64;
-const NC = 4096;
 /** Below this many multiply-adds the packing is not worth it. */
 const SMALL = 4096;
+/** From this many multiply-adds on, a product is shared among threads (waking a worker costs
+ *  tens of microseconds; this is ~50 us of work on one thread). */
+const PARALLEL_MACS: i64 = 1 << 20;
+/** Tiles of C per thread a shared product is cut into at least, so a thread slowed by other
+ *  processes leaves its share to the others; tiles stay at least 64 x 64. */
+const TILES_PER_THREAD = 8;
+const MIN_TILE = 64;
 
 /** The shape of one product and how a and b are laid out: element (i, k) of a is at
  *  i * ai + k * ak, element (k, j) of b at k * bk + j * bj. */
@@ -35,12 +31,9 @@ const SMALL = 4096;
 class Mat {
   m: i32 = 0; n: i32 = 0; kk: i32 = 0;
   ai: i32 = 0; ak: i32 = 0; bk: i32 = 0; bj: i32 = 0;
-  apack: usize = 0; bpack: usize = 0;
 }
 
 const MAT = changetype<Mat>(memory.data(offsetof<Mat>()));
-/** Where edge tiles are computed before their valid part is copied out. */
-const TILE = memory.data(MR * NR * 4, 16);
 
 // ---- plain loops ----
 
@@ -102,136 +95,6 @@ function productThin(pa: usize, pb: usize, po: usize, g: Mat): void {
   product<f32>(pa, pb, po, g);
 }
 
-// ---- packing ----
-
-/** Writes the 4 x 4 block at rows q0..q3 (v128s) transposed: lane l of every row, in order,
- *  as the 16 bytes at dst + l * step. */
-@inline function storeTransposed(q0: v128, q1: v128, q2: v128, q3: v128, dst: usize, step: usize): void {
-  const t0 = i32x4.shuffle(q0, q1, 0, 4, 1, 5), t1 = i32x4.shuffle(q2, q3, 0, 4, 1, 5);
-  const t2 = i32x4.shuffle(q0, q1, 2, 6, 3, 7), t3 = i32x4.shuffle(q2, q3, 2, 6, 3, 7);
-  v128.store(dst, i32x4.shuffle(t0, t1, 0, 1, 4, 5));
-  v128.store(dst + step, i32x4.shuffle(t0, t1, 2, 3, 6, 7));
-  v128.store(dst + 2 * step, i32x4.shuffle(t2, t3, 0, 1, 4, 5));
-  v128.store(dst + 3 * step, i32x4.shuffle(t2, t3, 2, 3, 6, 7));
-}
-
-/** Packs `width` lanes (rows of a, or columns of b) by `kc` steps along k into panels of
- *  W = w lanes: panel q holds lane q*W + l at step p in dst[q*W*kc + p*W + l], zero past `width`.
- *  Lane l at step p is read at src + (l * ls + p * ks) elements; W is 4 or 8. */
-function pack(w: i32, src: usize, ls: i32, ks: i32, width: i32, kc: i32, dst: usize): void {
-  const lsb = <usize>ls << 2, ksb = <usize>ks << 2, rowOut = <usize>w << 2;
-  for (let q = 0; q < width; q += w) {
-    const lanes = min(w, width - q);
-    const s = src + <usize>q * lsb;
-    if (lanes == w && ls == 1) {
-      // lanes contiguous: W / 4 vector copies per step
-      let from = s, to = dst;
-      for (let p = 0; p < kc; p++) {
-        v128.store(to, v128.load(from));
-        if (w == 8) v128.store(to, v128.load(from, 16), 16);
-        from += ksb; to += rowOut;
-      }
-    } else if (lanes == w && ks == 1) {
-      // steps contiguous: 4 x 4 transposes
-      const kv = kc & ~3;
-      for (let g = 0; g < w; g += 4) {
-        const r0 = s + <usize>g * lsb;
-        for (let p = 0; p < kv; p += 4) {
-          const at = r0 + (<usize>p << 2);
-          storeTransposed(v128.load(at), v128.load(at + lsb), v128.load(at + 2 * lsb), v128.load(at + 3 * lsb),
-            dst + <usize>p * rowOut + (<usize>g << 2), rowOut);
-        }
-        for (let p = kv; p < kc; p++) {
-          for (let l = 0; l < 4; l++) {
-            store<f32>(dst + <usize>p * rowOut + (<usize>(g + l) << 2), load<f32>(r0 + <usize>l * lsb + (<usize>p << 2)));
-          }
-        }
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        const from = s + <usize>p * ksb, to = dst + <usize>p * rowOut;
-        for (let l = 0; l < w; l++) {
-          store<f32>(to + (<usize>l << 2), l < lanes ? load<f32>(from + <usize>l * lsb) : 0);
-        }
-      }
-    }
-    dst += <usize>kc * rowOut;
-  }
-}
-
-// ---- the micro-kernel ----
-
-/** C[0:4, 0:8] (rows ldc bytes apart) = (acc ? C : 0) + the product of a 4 x kc panel of a
- *  and a kc x 8 panel of b. */
-function kernel(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, acc: bool): void {
-  let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-  const end = ap + (<usize>kc << 4);
-  while (ap < end) {
-    const b0 = v128.load(bp), b1 = v128.load(bp, 16);
-    let a = v128.load32_splat(ap);
-    c00 = madd(a, b0, c00); c01 = madd(a, b1, c01);
-    a = v128.load32_splat(ap, 4);
-    c10 = madd(a, b0, c10); c11 = madd(a, b1, c11);
-    a = v128.load32_splat(ap, 8);
-    c20 = madd(a, b0, c20); c21 = madd(a, b1, c21);
-    a = v128.load32_splat(ap, 12);
-    c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
-    ap += 16; bp += 32;
-  }
-  if (acc) {
-    c00 = f32x4.add(c00, v128.load(c)); c01 = f32x4.add(c01, v128.load(c, 16));
-    c10 = f32x4.add(c10, v128.load(c + ldc)); c11 = f32x4.add(c11, v128.load(c + ldc, 16));
-    c20 = f32x4.add(c20, v128.load(c + 2 * ldc)); c21 = f32x4.add(c21, v128.load(c + 2 * ldc, 16));
-    c30 = f32x4.add(c30, v128.load(c + 3 * ldc)); c31 = f32x4.add(c31, v128.load(c + 3 * ldc, 16));
-  }
-  v128.store(c, c00); v128.store(c, c01, 16);
-  v128.store(c + ldc, c10); v128.store(c + ldc, c11, 16);
-  v128.store(c + 2 * ldc, c20); v128.store(c + 2 * ldc, c21, 16);
-  v128.store(c + 3 * ldc, c30); v128.store(c + 3 * ldc, c31, 16);
-}
-
-/** C[mc x nc] (rows ldc bytes apart) (+)= packed a block times packed b block. */
-function macroKernel(mc: i32, nc: i32, kc: i32, ap0: usize, bp0: usize, c: usize, ldc: usize, acc: bool): void {
-  for (let jr = 0; jr < nc; jr += NR) {
-    const nr = min(NR, nc - jr);
-    const bp = bp0 + <usize>jr * kc * 4;
-    for (let ir = 0; ir < mc; ir += MR) {
-      const mr = min(MR, mc - ir);
-      const ap = ap0 + <usize>ir * kc * 4;
-      const cp = c + <usize>ir * ldc + (<usize>jr << 2);
-      if (mr == MR && nr == NR) {
-        kernel(ap, bp, kc, cp, ldc, acc);
-      } else {
-        kernel(ap, bp, kc, TILE, NR * 4, false);
-        for (let r = 0; r < mr; r++) {
-          for (let j = 0; j < nr; j++) {
-            const q = cp + <usize>r * ldc + (<usize>j << 2);
-            const v = load<f32>(TILE + (<usize>(r * NR + j) << 2));
-            store<f32>(q, acc ? load<f32>(q) + v : v);
-          }
-        }
-      }
-    }
-  }
-}
-
-/** One float32 product through the packed panels (g.apack, g.bpack hold the blocks). */
-function gemm(pa: usize, pb: usize, po: usize, g: Mat): void {
-  const m = g.m, n = g.n, kk = g.kk, ldc = <usize>n << 2;
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    for (let pc = 0; pc < kk; pc += KC) {
-      const kc = min(KC, kk - pc);
-      pack(NR, pb + ((<usize>pc * g.bk + <usize>jc * g.bj) << 2), g.bj, g.bk, nc, kc, g.bpack);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        pack(MR, pa + ((<usize>ic * g.ai + <usize>pc * g.ak) << 2), g.ai, g.ak, mc, kc, g.apack);
-        macroKernel(mc, nc, kc, g.apack, g.bpack, po + <usize>ic * ldc + (<usize>jc << 2), ldc, pc > 0);
-      }
-    }
-  }
-}
-
 // ---- batches ----
 
 /** Which path a float32 product of this shape takes. */
@@ -247,29 +110,82 @@ function pathOf(g: Mat): i32 {
   return PATH_GEMM;
 }
 
-function batches<T>(pa: usize, pb: usize, po: usize, g: Mat): void {
+const roundUp = (x: i32, q: i32): i32 => (x + q - 1) / q * q;
+const cdiv = (x: i32, q: i32): i32 => (x + q - 1) / q;
+
+/** The float32 GEMM path over every batch entry: their offsets from the iterator, then
+ *  gemmBatched. */
+function gemmBatches(pa: usize, pb: usize, po: usize, g: Mat): void {
+  const nBatch = iterRows() * iterInner();
+  const offsets = heap.alloc(<usize>nBatch << 3);
   const sa = iterStep(0), sb = iterStep(1), inner = iterInner();
-  const outBytes = (<usize>g.m * g.n) << 2;
+  let at = offsets;
+  for (let r = iterRows(); r > 0; r--) {
+    for (let t = 0; t < inner; t++) {
+      store<u32>(at, <u32>(iterOffset(0) + t * sa) << 2);
+      store<u32>(at, <u32>(iterOffset(1) + t * sb) << 2, 4);
+      at += 8;
+    }
+    iterNext();
+  }
+  // one product at offset 0 (the common case) goes as other kernels pass theirs: no offsets
+  const none = nBatch == 1 && load<u64>(offsets) == 0;
+  gemmBatched(pa, pb, po, g.m, g.n, g.kk, g.ai, g.ak, g.bk, g.bj, none ? 0 : offsets, nBatch);
+  heap.free(offsets);
+}
+
+/** nBatch float32 products through the packed GEMM, shared among threads when large (the
+ *  entry point for kernels built on GEMM, such as a convolution as im2col + GEMM). Product b
+ *  reads a at pa and b at pb plus the byte offsets stored at offsets + 8b (two u32; offsets 0:
+ *  one product, no offsets) and writes its m x n result, row-major, at po + 4 b m n. Element
+ *  (i, k) of a is at i ai + k ak elements, (k, j) of b at k bk + j bj. The results do not
+ *  depend on the thread count. */
+export function gemmBatched(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk: i32,
+  ai: i32, ak: i32, bk: i32, bj: i32, offsets: usize, nBatch: i32): void {
+  const job = changetype<MatJob>(heap.alloc(offsetof<MatJob>()));
+  job.pa = pa; job.pb = pb; job.po = po; job.offsets = offsets;
+  job.m = m; job.n = n; job.kk = kk;
+  job.ai = ai; job.ak = ak; job.bk = bk; job.bj = bj;
+  let slots = threadCount();
+  if (slots > 1 && <i64>m * n * kk * nBatch < PARALLEL_MACS) slots = 1;
+  let tm = roundUp(m, MR), tn = roundUp(n, NR);
+  if (slots > 1) {
+    // halve the larger side until there are enough tiles to share
+    while (<i64>nBatch * cdiv(m, tm) * cdiv(n, tn) < TILES_PER_THREAD * slots) {
+      if (tm >= tn && tm >= 2 * MIN_TILE) tm = roundUp(tm >> 1, MR);
+      else if (tn >= 2 * MIN_TILE) tn = roundUp(tn >> 1, NR);
+      else break;
+    }
+  }
+  job.tm = tm; job.tn = tn;
+  job.tilesM = cdiv(m, tm); job.tilesN = cdiv(n, tn);
+  const nParts = <i64>nBatch * job.tilesM * job.tilesN;
+  if (nParts > MAX_PARTS) slots = 1;
+  job.apBytes = (apackBytes(tm, kk) + 15) & ~15;
+  job.bpBytes = (bpackBytes(tn, kk) + 15) & ~15;
+  job.slotBytes = (job.apBytes + job.bpBytes + TILE_BYTES + 63) & ~63;
+  job.scratch = heap.alloc(<usize>slots * job.slotBytes);
+  runParts(TASK_MATMUL, changetype<usize>(job), <i32>nParts, slots);
+  heap.free(job.scratch);
+  heap.free(changetype<usize>(job));
+}
+
+function batches<T>(pa: usize, pb: usize, po: usize, g: Mat): void {
   const path = isInteger<T>() ? PATH_PLAIN : pathOf(g);
   if (path == PATH_GEMM) {
-    // the largest blocks any product here packs
-    const kc = min(KC, g.kk), mc = min(MC, (g.m + MR - 1) & ~(MR - 1)), nc = min(NC, (g.n + NR - 1) & ~(NR - 1));
-    g.apack = heap.alloc(<usize>mc * kc * 4);
-    g.bpack = heap.alloc(<usize>nc * kc * 4);
+    gemmBatches(pa, pb, po, g);
+    return;
   }
+  const sa = iterStep(0), sb = iterStep(1), inner = iterInner();
+  const outBytes = (<usize>g.m * g.n) << 2;
   for (let r = iterRows(); r > 0; r--) {
     for (let t = 0; t < inner; t++) {
       const oa = <usize>(iterOffset(0) + t * sa) << 2, ob = <usize>(iterOffset(1) + t * sb) << 2;
-      if (path == PATH_GEMM) gemm(pa + oa, pb + ob, po, g);
-      else if (path == PATH_THIN) productThin(pa + oa, pb + ob, po, g);
+      if (path == PATH_THIN) productThin(pa + oa, pb + ob, po, g);
       else product<T>(pa + oa, pb + ob, po, g);
       po += outBytes;
     }
     iterNext();
-  }
-  if (path == PATH_GEMM) {
-    heap.free(g.apack);
-    heap.free(g.bpack);
   }
 }
 

@@ -1,0 +1,177 @@
+// The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
+// awkward shapes and large unary ops of awkward lengths, against the float64 reference with 1
+// and 2 threads, results byte-identical
+// for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
+// and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as lt from '../../ts/index';
+import { accelerator, setAccelerator } from '../../ts/engine/runtime';
+import { WasmAccelerator } from '../../accelerators/wasm';
+import { matMul as refMatMul } from '../reference/linalg';
+import { fromValues } from '../reference/core';
+import { UNARY, UNARY_NAMES, unary as refUnary, type UnaryName } from '../reference/elementwise';
+import { TOLERANCES } from '../tolerances';
+
+let acc: WasmAccelerator;
+const initialThreads = lt.env().get('THREADS');
+beforeAll(async () => {
+  await lt.ready();
+  acc = accelerator() as unknown as WasmAccelerator;
+});
+afterAll(() => lt.env().set('THREADS', initialThreads));
+
+/** Deterministic values in [-1, 1). */
+function values(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+const numel = (s: number[]) => s.reduce((a, b) => a * b, 1);
+
+/** [a shape, b shape, transposeA, transposeB]: sizes among 1, 3, 7, 33, 257, each product
+ *  large enough (>= 2^20 multiply-adds) that the interpreter shares it among threads. */
+const CASES: [number[], number[], boolean, boolean][] = [
+  [[257, 257], [257, 33], false, false],
+  [[257, 33], [257, 257], true, false],   // X^T . dY, as in a backward pass
+  [[33, 257], [257, 257], false, true],
+  [[257, 257], [33, 257], true, true],
+  [[7, 257], [257, 1029], false, false],  // few rows: tiles split the columns
+  [[7, 33, 257], [7, 257, 33], false, false], // batched
+  [[3, 1, 257, 33], [7, 257, 33], false, true], // broadcast batch dims
+  [[1, 257, 33], [3, 257, 257], true, false],
+];
+
+/** The product on the interpreter with `threads` threads (workers ready first). */
+async function product(threads: number, a: Float32Array, as: number[], b: Float32Array, bs: number[], tA: boolean, tB: boolean) {
+  lt.env().set('THREADS', threads);
+  await acc.threadsReady();
+  const x = lt.tensor(a, as), y = lt.tensor(b, bs);
+  const z = lt.matMul(x, y, tA, tB);
+  const out = z.dataSync() as Float32Array;
+  const shape = z.shape;
+  x.dispose(); y.dispose(); z.dispose();
+  return { out, shape };
+}
+
+describe('threads', () => {
+  it('are available where SharedArrayBuffer is (Node; cross-origin-isolated pages)', async () => {
+    const isolated = (globalThis as any).crossOriginIsolated !== false && typeof SharedArrayBuffer === 'function';
+    expect(isolated, 'Node, and the test pages (COOP + COEP), can share memory').toBe(true);
+    expect(acc.threads.possible).toBe(isolated);
+    lt.env().set('THREADS', 2);
+    expect(await acc.threadsReady()).toBe(isolated ? 2 : 1);
+    lt.env().set('THREADS', 1);
+    expect(await acc.threadsReady()).toBe(1);
+  });
+
+  it('small kernels start no worker', async () => {
+    const fresh = await WasmAccelerator.create();
+    setAccelerator(fresh);
+    try {
+      lt.env().set('THREADS', 2);
+      const y = lt.tidy(() => lt.matMul(lt.ones([64, 64]), lt.ones([64, 64])).exp().sum().dataSync());
+      expect(Math.abs(y[0] / (64 * 64 * Math.exp(64)) - 1)).toBeLessThan(1e-5);
+      expect(fresh.threads.workers).toBe(0);
+    } finally {
+      setAccelerator(acc);
+    }
+  });
+
+  it('THREADS must be a positive integer', () => {
+    expect(() => lt.env().set('THREADS', 0)).toThrow(/THREADS/);
+    expect(() => lt.env().set('THREADS', 1.5)).toThrow(/THREADS/);
+    expect(lt.env().get('THREADS')).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const [as, bs, tA, tB] of CASES) {
+    it(`matMul ${JSON.stringify(as)}${tA ? 'ᵀ' : ''} x ${JSON.stringify(bs)}${tB ? 'ᵀ' : ''}: reference with 1 and 2 threads, identical bytes`, async () => {
+      const a = values(numel(as), 1 + as.length * 7 + numel(as)), b = values(numel(bs), 5 + numel(bs));
+      const ref = refMatMul(fromValues(a, as, 'float32'), fromValues(b, bs, 'float32'), tA, tB);
+      // |error| of a float32 sum of k products is at most (k + 2) eps sum |a_i b_i|
+      const abs = refMatMul(fromValues(a.map(Math.abs), as, 'float32'), fromValues(b.map(Math.abs), bs, 'float32'), tA, tB);
+      const k = tA ? as[as.length - 2] : as[as.length - 1];
+      const one = await product(1, a, as, b, bs, tA, tB);
+      const two = await product(2, a, as, b, bs, tA, tB);
+      expect(one.shape).toEqual(ref.shape);
+      expect(two.shape).toEqual(ref.shape);
+      let bad = 0, firstBad = '';
+      for (let i = 0; i < ref.data.length; i++) {
+        const tol = (k + 2) * 2 ** -23 * abs.data[i] + 1e-30;
+        for (const got of [one.out[i], two.out[i]]) {
+          if (!(Math.abs(got - ref.data[i]) <= tol)) { if (!bad++) firstBad = `[${i}] ${got} vs ${ref.data[i]} (tol ${tol})`; }
+        }
+      }
+      expect(bad, firstBad).toBe(0);
+      const b1 = new Uint8Array(one.out.buffer, one.out.byteOffset, one.out.byteLength);
+      const b2 = new Uint8Array(two.out.buffer, two.out.byteOffset, two.out.byteLength);
+      let diff = -1;
+      for (let i = 0; i < b1.length && diff < 0; i++) if (b1[i] !== b2[i]) diff = i;
+      expect(diff, 'first differing byte').toBe(-1);
+    });
+  }
+
+  // 257 * 256 + 1 elements (a partial last vector) and 3 * 7 * 33 * 257 + 2: above the
+  // interpreter's 2^16 threshold, cut into parts of 2^14
+  for (const n of [257 * 256 + 1, 3 * 7 * 33 * 257 + 2]) {
+    const names = UNARY_NAMES.filter((u) => ['same', 'float'].includes(UNARY[u].rule));
+    it(`unary ops over ${n} elements: reference with 1 and 2 threads, identical bytes (${names.length} ops, float32 and int32)`, async () => {
+      const f = values(n, n).map((v) => v * 3);
+      const i = Int32Array.from(f, (v) => Math.round(v * 1000));
+      const failures: string[] = [];
+      for (const name of names) {
+        for (const [dtype, data] of [['float32', f], ['int32', i]] as const) {
+          if (dtype === 'int32' && UNARY[name].rule !== 'same') continue;
+          const ref = refUnary(name as UnaryName, fromValues(data, [n], dtype));
+          const outs = [];
+          for (const threads of [1, 2]) {
+            lt.env().set('THREADS', threads);
+            await acc.threadsReady();
+            const x = lt.tensor(data, [n], dtype);
+            const y = (lt as any)[name](x);
+            outs.push(y.dataSync() as Float32Array | Int32Array);
+            x.dispose(); y.dispose();
+          }
+          const tol = TOLERANCES[name as keyof typeof TOLERANCES];
+          for (const out of outs) {
+            for (let k = 0; k < n; k++) {
+              const got = out[k], want = ref.data[k];
+              const ok = dtype === 'int32' ? got === want
+                : got === Math.fround(want) || (Number.isNaN(got) && Number.isNaN(want)) || Math.abs(got - want) <= tol.atol + tol.rtol * Math.abs(want);
+              if (!ok) { failures.push(`${name} ${dtype} [${k}]: ${got} vs ${want}`); break; }
+            }
+          }
+          const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
+          for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) { failures.push(`${name} ${dtype}: 1 and 2 threads differ at byte ${k}`); break; }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('the workers take parts of a large product', async () => {
+    if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)
+    const n = 512;
+    const a = values(n * n, 3), b = values(n * n, 4);
+    const before = acc.threads.partsByWorkers;
+    // a worker that is slow to wake may leave every part to the main thread once; not 20 times
+    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) await product(2, a, [n, n], b, [n, n], false, false);
+    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+  });
+
+  it('the workers take parts of a large unary op', async () => {
+    if (!acc.threads.possible) return;
+    const n = 1 << 20;
+    const x = lt.tensor(values(n, 9), [n]);
+    const before = acc.threads.partsByWorkers;
+    lt.env().set('THREADS', 2);
+    await acc.threadsReady();
+    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { lt.tanh(x).dataSync(); });
+    x.dispose();
+    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+  });
+});
