@@ -6,8 +6,12 @@ export type TypedArray = Float32Array | Int32Array | Uint8Array;
 
 export interface Accelerator {
   readonly name: string;
-  /** Compiles a Program; returns an executable handle. Throws on a malformed Program. */
-  compile(program: Int32Array): number;
+  /** Whether compile honours `donated` (the WASM interpreter). */
+  readonly donates?: boolean;
+  /** Compiles a Program; returns an executable handle. Throws on a malformed Program.
+   *  `donated` (per param slot, 1 = donated): those param buffers become the executable's at
+   *  every execute, to overwrite, free, or return as an output; the caller never frees them. */
+  compile(program: Int32Array, donated?: Uint8Array): number;
   /** Runs an executable over one buffer per param slot; returns one new buffer per output. */
   execute(exe: number, params: readonly number[]): number[];
   /** Forgets an executable. */

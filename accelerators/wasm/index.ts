@@ -10,7 +10,7 @@ interface InterpExports {
   memory: WebAssembly.Memory;
   alloc(bytes: number): number;
   free(ptr: number): void;
-  compile(programPtr: number, nWords: number): number;
+  compile(programPtr: number, nWords: number, donatedPtr: number, nDonated: number): number;
   execute(exe: number, argsPtr: number, outsPtr: number): number;
   release(exe: number): void;
   setThreadCount(n: number): void;
@@ -60,6 +60,8 @@ const interpWasm = (relaxedBuild: boolean): string => (relaxedBuild ? INTERP_REL
 
 export class WasmAccelerator implements Accelerator {
   readonly name = 'wasm';
+  /** compile honours `donated`: the plan frees or overwrites those param buffers. */
+  readonly donates = true;
   /** Which interpreter build runs: 'relaxed-simd' (fused multiply-adds) or 'simd'. */
   readonly build: 'relaxed-simd' | 'simd';
   private outputs = new Map<number, number>(); // exe -> output count
@@ -178,11 +180,13 @@ export class WasmAccelerator implements Accelerator {
     return ptr;
   }
 
-  compile(program: Int32Array): number {
-    const ptr = this.alloc(program.byteLength, 'a Program');
+  compile(program: Int32Array, donated?: Uint8Array): number {
+    const nDonated = donated?.length ?? 0;
+    const ptr = this.alloc(program.byteLength + nDonated, 'a Program');
     new Int32Array(this.ex.memory.buffer, ptr, program.length).set(program);
+    if (donated) this.bytes.set(donated, ptr + program.byteLength);
     try {
-      const exe = this.ex.compile(ptr, program.length);
+      const exe = this.ex.compile(ptr, program.length, ptr + program.byteLength, nDonated);
       if (exe === -13) throw new Error('wasm: a tensor of this graph is too large for the interpreter\'s 1 GiB buffer limit');
       if (exe < 0) throw new Error(`wasm: the interpreter rejected the Program (error ${exe})`);
       this.outputs.set(exe, program[4]);

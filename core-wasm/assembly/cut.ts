@@ -135,6 +135,13 @@ export function cut(rootsPtr: usize, nRoots: i32): i32 {
   return count;
 }
 
+/** The roots of the last cut (donate.ts reads them). */
+export function cutRoots(): usize { return roots; }
+export function cutRootCount(): i32 { return rootCount; }
+
+/** Folds more words into the last cut's hash (donate.ts: which params it may overwrite). */
+export function mixIntoHash(word: i32): void { hash = finish(mix(hash, word)); }
+
 /** Writes the Program (docs/PROGRAM.md) of the last cut; returns its word count. The roots
  *  must still be where cut() read them. */
 export function serialize(): i32 {

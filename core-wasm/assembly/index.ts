@@ -5,6 +5,7 @@ import * as G from './graph';
 import * as C from './cut';
 import * as P from './passes/pipeline';
 import * as A from './passes/analysis';
+import { computeDonations } from './donate';
 
 initIntern();
 
@@ -28,8 +29,14 @@ export function liveNodeCount(): i32 { return liveNodes; }
 export function pendingNodeCount(): i32 { return pendingNodes; }
 export function collectPending(): i32 { return C.collectPending(slots); }
 export function pendingPtr(): usize { return C.pending.ptr; }
-/** Walks and hashes what the roots need; returns the record count. */
-export function cut(rootsPtr: usize, nRoots: i32): i32 { return C.cut(rootsPtr, nRoots); }
+/** Walks and hashes what the roots need; returns the record count. With `donate`, also finds
+ *  the params nothing reads after the step (donatedPtr(), one word a slot; the hash covers it). */
+export function cut(rootsPtr: usize, nRoots: i32, donate: bool): i32 {
+  const n = C.cut(rootsPtr, nRoots);
+  computeDonations(donate);
+  return n;
+}
+export function donatedPtr(): usize { return A.donated.ptr; }
 /** Writes the last cut's Program; returns its word count (words at programPtr()). */
 export function serialize(): i32 { return C.serialize(); }
 export function programPtr(): usize { return C.program.ptr; }

@@ -21,7 +21,8 @@ interface CoreExports {
   pendingNodeCount(): number;
   collectPending(): number;
   pendingPtr(): number;
-  cut(rootsPtr: number, nRoots: number): number;
+  cut(rootsPtr: number, nRoots: number, donate: number): number;
+  donatedPtr(): number;
   serialize(): number;
   programPtr(): number;
   paramsPtr(): number;
@@ -177,32 +178,42 @@ export interface Cut {
   readonly program: Int32Array;
   /** Node id of each param slot. */
   params: Int32Array;
+  /** Per param slot, 1 when nothing reads that buffer after the step, so the executable may
+   *  overwrite it (asked for with `donate`); null when no slot is. The hash covers it. */
+  donated: Uint8Array | null;
   hashHi: number;
   hashLo: number;
 }
 
 /** Serializes what the roots need (docs/PROGRAM.md). The program view is only valid until the
  *  next core call; `copy` makes it durable. */
-export function cut(roots: readonly number[]): Cut {
+export function cut(roots: readonly number[], donate = false): Cut {
   reserveIo(roots.length);
   let m = mem();
   for (let i = 0; i < roots.length; i++) m[io + i] = roots[i];
-  return cutAt(io << 2, roots.length);
+  return cutAt(io << 2, roots.length, donate);
 }
 
 /** Cuts every node a tensor handle still holds (markStep); null when nothing is pending. */
-export function cutPending(): { roots: number[]; cut: Cut } | null {
+export function cutPending(donate = false): { roots: number[]; cut: Cut } | null {
   const n = ex.collectPending();
   if (n === 0) return null;
   const at = ex.pendingPtr();
   const roots = Array.from(mem().subarray(at >> 2, (at >> 2) + n));
-  return { roots, cut: cutAt(at, n) };
+  return { roots, cut: cutAt(at, n, donate) };
 }
 
 let lastRecordCount = 0;
 
-function cutAt(rootsPtr: number, n: number): Cut {
-  lastRecordCount = ex.cut(rootsPtr, n);
+/** The donated slots of the last cut, or null when none is. */
+function donatedSlots(nParams: number): Uint8Array | null {
+  const at = ex.donatedPtr() >> 2;
+  const words = mem().subarray(at, at + nParams);
+  return words.some((w) => w !== 0) ? Uint8Array.from(words) : null;
+}
+
+function cutAt(rootsPtr: number, n: number, donate: boolean): Cut {
+  lastRecordCount = ex.cut(rootsPtr, n, donate ? 1 : 0);
   const q = ex.paramsPtr() >> 2;
   return {
     get program() {
@@ -211,6 +222,7 @@ function cutAt(rootsPtr: number, n: number): Cut {
       return mem().slice(p, p + words);
     },
     params: mem().slice(q, q + ex.paramCount()),
+    donated: donate ? donatedSlots(ex.paramCount()) : null,
     hashHi: ex.hashHi() >>> 0,
     hashLo: ex.hashLo() >>> 0,
   };

@@ -32,6 +32,11 @@ export interface Flags {
    *  without it the interpreter runs single-threaded whatever this says. Results are
    *  identical for every value. */
   THREADS: number;
+  /** A step that realizes its roots (lt.sync, lt.markStep) lets the WASM interpreter overwrite
+   *  the buffers of its inputs that nothing reads afterwards (an SGD update writes the new
+   *  weights over the old), which lowers its peak memory. If such a step fails (out of memory)
+   *  those inputs are lost; false keeps every input intact. */
+  DONATE: boolean;
 }
 
 const DEFAULTS: Flags = {
@@ -43,6 +48,7 @@ const DEFAULTS: Flags = {
   SCALARS_AS_CONSTANTS: false,
   DETERMINISTIC: false,
   THREADS: hardwareThreads(),
+  DONATE: true,
 };
 
 export const flags: Flags = { ...DEFAULTS, PASSES: [...DEFAULTS.PASSES] };

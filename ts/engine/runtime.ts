@@ -17,7 +17,7 @@ let accel: Accelerator | undefined;
 const caches = new Map<Accelerator, CompileCache>();
 /** Device buffers by the id the core stores in data nodes: each remembers its accelerator,
  *  so a buffer made before a setBackend is freed (or moved) by the accelerator that owns it. */
-interface Buffer { accel: Accelerator; handle: number; bytes: number }
+interface Buffer { accel: Accelerator; handle: number; bytes: number; donated?: 'consumed' | 'lost' }
 const buffers: (Buffer | undefined)[] = [];
 const freeIds: number[] = [];
 let numBytes = 0;
@@ -67,12 +67,13 @@ function freeBuffer(id: number): void {
   buffers[id] = undefined;
   freeIds.push(id);
   numBytes -= b.bytes;
-  b.accel.free(b.handle);
+  if (!b.donated) b.accel.free(b.handle); // a donated buffer is the executable's to free or return
 }
 
 /** The handle of a data node's buffer on accelerator `a`, moving it there if it lives on another. */
 function handleOn(a: Accelerator, node: number): number {
   const b = buffers[core.nodeBuffer(node)]!;
+  if (b.donated) throw lostValue();
   if (b.accel !== a) {
     const dtype = DTYPES[core.nodeDtype(node)];
     const data = b.accel.download(b.handle, dtype, sizeOf(core.nodeShape(node)));
@@ -122,6 +123,7 @@ export function readNode(id: number): TypedArray {
   }
   counters.transfersFromDevice++;
   const b = buffers[core.nodeBuffer(id)]!;
+  if (b.donated) throw lostValue();
   return b.accel.download(b.handle, dtype, size);
 }
 
@@ -149,7 +151,7 @@ export function syncNodes(ids: readonly number[]): void {
     const op = core.nodeOp(id);
     if (op !== OP_DATA && op !== OP_SCALAR && op !== OP_CONST && !roots.includes(id)) roots.push(id);
   }
-  if (roots.length > 0) run(roots, core.cut(roots));
+  if (roots.length > 0) run(roots, core.cut(roots, donating()));
 }
 
 let sinceCheck = 0;
@@ -179,7 +181,7 @@ export function maybeAutoCut(): void {
  *  hold, as syncNodes). */
 export function markStep(): void {
   if (holds > 0) return;
-  const pending = core.cutPending();
+  const pending = core.cutPending(donating());
   if (pending) run(pending.roots, pending.cut);
 }
 
@@ -189,7 +191,7 @@ function compile(c: core.Cut): Compiled {
   const program = c.program;
   noteMiss(program, cache().programs());
   const optimized = core.optimize(passMask());
-  const exe = accelerator().compile(optimized);
+  const exe = accelerator().compile(optimized, c.donated ?? undefined);
   counters.compileMs += now() - t0;
   counters.cacheMisses++;
   const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program, optimized };
@@ -237,8 +239,34 @@ function execute(c: core.Cut): number[] {
     params[slot] = core.nodeOp(node) === OP_DATA ? handleOn(a, node) : scalarArg(a, entry, slot, node);
   }
   const t0 = now();
-  const outs = a.execute(entry.exe, params);
+  let outs: number[] = [], ok = false;
+  try {
+    outs = a.execute(entry.exe, params);
+    ok = true;
+  } finally {
+    markDonated(c, ok ? 'consumed' : 'lost');
+  }
   counters.executeMs += now() - t0;
   counters.graphsExecuted++;
   return outs;
+}
+
+/** Whether a step that realizes its roots may give the executable the buffers nothing reads
+ *  afterwards (core-wasm/assembly/donate.ts): the DONATE flag, on an accelerator that can. */
+export function donating(): boolean {
+  return flags.DONATE && accel?.donates === true;
+}
+
+/** After an execution, the donated buffers belong to the executable (freed or returned as an
+ *  output): their data nodes, about to be freed, must not free them again. If the execution
+ *  failed they may be half overwritten: reading them again throws (lostValue). */
+function markDonated(c: core.Cut, how: 'consumed' | 'lost'): void {
+  if (!c.donated) return;
+  for (let slot = 0; slot < c.donated.length; slot++) {
+    if (c.donated[slot]) buffers[core.nodeBuffer(c.params[slot])]!.donated = how;
+  }
+}
+
+function lostValue(): Error {
+  return new Error('a step that failed (out of memory) had been given this tensor\'s buffer to overwrite (lt.env() DONATE), so its value is lost; set DONATE to false to keep inputs intact when a step may fail');
 }

@@ -97,8 +97,8 @@ function pack(w: i32, src: usize, ls: i32, ks: i32, width: i32, kc: i32, dst: us
 // ---- the micro-kernel ----
 
 /** C[0:4, 0:8] (rows ldc bytes apart) = (acc ? C : 0) + the product of a 4 x kc panel of a
- *  and a kc x 8 panel of b. */
-function kernel(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, acc: bool): void {
+ *  and a kc x 8 panel of b; or, when `scaled`, C + alpha * that product. */
+function kernel(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, acc: bool, scaled: bool, alpha: f32): void {
   let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   const end = ap + (<usize>kc << 4);
   while (ap < end) {
@@ -113,7 +113,13 @@ function kernel(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, acc: bool):
     c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
     ap += 16; bp += 32;
   }
-  if (acc) {
+  if (scaled) {
+    const s = f32x4.splat(alpha);
+    c00 = madd(s, c00, v128.load(c)); c01 = madd(s, c01, v128.load(c, 16));
+    c10 = madd(s, c10, v128.load(c + ldc)); c11 = madd(s, c11, v128.load(c + ldc, 16));
+    c20 = madd(s, c20, v128.load(c + 2 * ldc)); c21 = madd(s, c21, v128.load(c + 2 * ldc, 16));
+    c30 = madd(s, c30, v128.load(c + 3 * ldc)); c31 = madd(s, c31, v128.load(c + 3 * ldc, 16));
+  } else if (acc) {
     c00 = f32x4.add(c00, v128.load(c)); c01 = f32x4.add(c01, v128.load(c, 16));
     c10 = f32x4.add(c10, v128.load(c + ldc)); c11 = f32x4.add(c11, v128.load(c + ldc, 16));
     c20 = f32x4.add(c20, v128.load(c + 2 * ldc)); c21 = f32x4.add(c21, v128.load(c + 2 * ldc, 16));
@@ -125,9 +131,11 @@ function kernel(ap: usize, bp: usize, kc: i32, c: usize, ldc: usize, acc: bool):
   v128.store(c + 3 * ldc, c30); v128.store(c + 3 * ldc, c31, 16);
 }
 
-/** C[mc x nc] (rows ldc bytes apart) (+)= packed a block times packed b block. Edge tiles are
- *  computed whole into `tile` (TILE_BYTES) and their valid part added in: c + v either way. */
-function macroKernel(mc: i32, nc: i32, kc: i32, ap0: usize, bp0: usize, c: usize, ldc: usize, acc: bool, tile: usize): void {
+/** C[mc x nc] (rows ldc bytes apart) (+)= packed a block times packed b block (times alpha
+ *  when `scaled`). Edge tiles are computed whole into `tile` (TILE_BYTES) and their valid part
+ *  added in: c + v (c + alpha v) either way. */
+function macroKernel(mc: i32, nc: i32, kc: i32, ap0: usize, bp0: usize, c: usize, ldc: usize, acc: bool, tile: usize,
+  scaled: bool, alpha: f32): void {
   for (let jr = 0; jr < nc; jr += NR) {
     const nr = min(NR, nc - jr);
     const bp = bp0 + <usize>jr * kc * 4;
@@ -136,14 +144,14 @@ function macroKernel(mc: i32, nc: i32, kc: i32, ap0: usize, bp0: usize, c: usize
       const ap = ap0 + <usize>ir * kc * 4;
       const cp = c + <usize>ir * ldc + (<usize>jr << 2);
       if (mr == MR && nr == NR) {
-        kernel(ap, bp, kc, cp, ldc, acc);
+        kernel(ap, bp, kc, cp, ldc, acc, scaled, alpha);
       } else {
-        kernel(ap, bp, kc, tile, NR * 4, false);
+        kernel(ap, bp, kc, tile, NR * 4, false, false, 0);
         for (let r = 0; r < mr; r++) {
           for (let j = 0; j < nr; j++) {
             const q = cp + <usize>r * ldc + (<usize>j << 2);
             const v = load<f32>(tile + (<usize>(r * NR + j) << 2));
-            store<f32>(q, acc ? load<f32>(q) + v : v);
+            store<f32>(q, scaled ? load<f32>(q) + alpha * v : acc ? load<f32>(q) + v : v);
           }
         }
       }
@@ -153,9 +161,12 @@ function macroKernel(mc: i32, nc: i32, kc: i32, ap0: usize, bp0: usize, c: usize
 
 /** C (m x n, rows ldc bytes apart) = a * b, where element (i, k) of a is at pa + 4 (i ai + k ak)
  *  and element (k, j) of b at pb + 4 (k bk + j bj). apack / bpack hold apackBytes(m, kk) /
- *  bpackBytes(n, kk) bytes; tile TILE_BYTES (16-byte aligned, all three). */
+ *  bpackBytes(n, kk) bytes; tile TILE_BYTES (16-byte aligned, all three). When `scaled`,
+ *  C += alpha * a * b instead: each k block's sum is scaled and added to C (with one k block,
+ *  exactly the rounding of computing a * b, then alpha times it, then adding C). */
 export function gemmBlock(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk: i32,
-  ai: i32, ak: i32, bk: i32, bj: i32, ldc: usize, apack: usize, bpack: usize, tile: usize): void {
+  ai: i32, ak: i32, bk: i32, bj: i32, ldc: usize, apack: usize, bpack: usize, tile: usize,
+  scaled: bool = false, alpha: f32 = 0): void {
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < kk; pc += KC) {
@@ -164,7 +175,7 @@ export function gemmBlock(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk: i
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         pack(MR, pa + ((<usize>ic * ai + <usize>pc * ak) << 2), ai, ak, mc, kc, apack);
-        macroKernel(mc, nc, kc, apack, bpack, po + <usize>ic * ldc + (<usize>jc << 2), ldc, pc > 0, tile);
+        macroKernel(mc, nc, kc, apack, bpack, po + <usize>ic * ldc + (<usize>jc << 2), ldc, pc > 0, tile, scaled, alpha);
       }
     }
   }

@@ -20,9 +20,11 @@ export function free(ptr: usize): void {
 }
 
 /** Checks the Program of `nWords` words at `programPtr` and keeps a copy (the caller may free
- *  its own right away). Returns an executable id >= 0, or a negative ERR_* (errors.ts). */
-export function compile(programPtr: usize, nWords: i32): i32 {
-  return compileProgram(programPtr, nWords);
+ *  its own right away). `donatedPtr` holds nDonated bytes (0, or one per param slot): 1 gives
+ *  every execution that param's buffer, to overwrite, free or return as an output. Returns an
+ *  executable id >= 0, or a negative ERR_* (errors.ts). */
+export function compile(programPtr: usize, nWords: i32, donatedPtr: usize, nDonated: i32): i32 {
+  return compileProgram(programPtr, nWords, donatedPtr, nDonated);
 }
 
 /** Runs executable `exe`: `argsPtr` holds nParams buffer pointers in slot order; nOutputs fresh

@@ -14,6 +14,7 @@ import { madd } from './simd_math';
 import { MR, NR, TILE_BYTES, apackBytes, bpackBytes } from './gemm';
 import { MatJob, TASK_MATMUL } from './parts';
 import { runParts, threadCount, MAX_PARTS } from './threads';
+import { packedGemm } from '../../../core-wasm/assembly/passes/accumulate';
 
 /** Below this many multiply-adds the packing is not worth it. */
 const SMALL = 4096;
@@ -103,12 +104,16 @@ const PATH_THIN = 1;
 const PATH_GEMM = 2;
 
 function pathOf(g: Mat): i32 {
-  if (g.kk == 0) return PATH_PLAIN; // zeros
-  if (<i64>g.m * g.n * g.kk < SMALL) return PATH_PLAIN;
-  // a row vector (or three) times a matrix; a matrix times a column vector
-  if (g.m < MR || (g.n < 4 && g.ak == 1 && g.bk == 1)) return PATH_THIN;
-  return PATH_GEMM;
+  // the memory plan asks the same function which products can accumulate (accumulate.ts)
+  if (packedGemm(g.m, g.n, g.kk, g.ak == 1, g.bk == 1)) return PATH_GEMM;
+  if (g.kk == 0 || <i64>g.m * g.n * g.kk < SMALL) return PATH_PLAIN; // zeros, or tiny
+  return PATH_THIN; // a row vector (or three) times a matrix; a matrix times a column vector
 }
+
+/** While set, products through the packed GEMM add alpha times their result to what `out`
+ *  holds (execMatMulAccumulate). */
+let accumulating = false;
+let accAlpha: f32 = 0;
 
 const roundUp = (x: i32, q: i32): i32 => (x + q - 1) / q * q;
 const cdiv = (x: i32, q: i32): i32 => (x + q - 1) / q;
@@ -158,6 +163,7 @@ export function gemmBatched(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk:
     }
   }
   job.tm = tm; job.tn = tn;
+  job.scaled = accumulating ? 1 : 0; job.alpha = accAlpha;
   job.tilesM = cdiv(m, tm); job.tilesN = cdiv(n, tn);
   const nParts = <i64>nBatch * job.tilesM * job.tilesN;
   if (nParts > MAX_PARTS) slots = 1;
@@ -217,4 +223,13 @@ export function execMatMul(c: Ctx): void {
   iterFinish();
   if (recDtype(c.rec) == DT_FLOAT32) batches<f32>(inBuf(c, 0), inBuf(c, 1), c.out, g);
   else batches<i32>(inBuf(c, 0), inBuf(c, 1), c.out, g);
+}
+
+/** out += alpha * (the matMul record c.rec), for a float32 rank-2 product that the memory plan
+ *  found takes the packed GEMM (accumulate.ts asks packedGemm, as pathOf does). */
+export function execMatMulAccumulate(c: Ctx, alpha: f32): void {
+  accumulating = true;
+  accAlpha = alpha;
+  execMatMul(c);
+  accumulating = false;
 }

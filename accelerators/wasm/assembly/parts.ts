@@ -29,6 +29,8 @@ export class MatJob {
   m: i32 = 0; n: i32 = 0; kk: i32 = 0;
   ai: i32 = 0; ak: i32 = 0; bk: i32 = 0; bj: i32 = 0;
   tm: i32 = 0; tn: i32 = 0; tilesM: i32 = 0; tilesN: i32 = 0;
+  /** 1: C += alpha * a * b (C holds the addend), else C = a * b. */
+  scaled: i32 = 0; alpha: f32 = 0;
 }
 
 function matPart(job: MatJob, part: i32, slot: i32): void {
@@ -44,7 +46,7 @@ function matPart(job: MatJob, part: i32, slot: i32): void {
     job.pb + ob + ((<usize>j0 * job.bj) << 2),
     job.po + <usize>b * job.m * ldc + <usize>i0 * ldc + (<usize>j0 << 2),
     min(job.tm, job.m - i0), min(job.tn, job.n - j0), job.kk, job.ai, job.ak, job.bk, job.bj, ldc,
-    s, s + job.apBytes, s + job.apBytes + job.bpBytes);
+    s, s + job.apBytes, s + job.apBytes + job.bpBytes, job.scaled != 0, job.alpha);
 }
 
 /** A unary op over n contiguous 4-byte elements, `chunk` (a multiple of 4) per part: every

@@ -34,12 +34,13 @@ import { execGather } from './gather';
 import { execReverse } from './reverse';
 import { execTile } from './tile';
 import { execOneHot } from './onehot';
-import { execMatMul } from './matmul';
+import { execMatMul, execMatMulAccumulate } from './matmul';
 import { execConv } from './conv';
 import { execPool } from './pool';
 import { execGroup, assignSlots } from './fused';
 import { memBegin, bufAlloc, bufFree } from './mem';
 import * as plan from '../../../core-wasm/assembly/passes/analysis';
+import { accMat, accAddend, accScale, accNeg } from '../../../core-wasm/assembly/passes/accumulate';
 import { order } from '../../../core-wasm/assembly/passes/schedule';
 
 const MAGIC: i32 = 0x4750544c;
@@ -115,6 +116,11 @@ function readHeader(ptr: usize, nWords: i32): usize {
   exe.memberCount = exe.records + 9 * n;
   exe.slots = exe.records + 10 * n;
   exe.order = exe.records + 11 * n;
+  exe.accMat = exe.records + 12 * n;
+  exe.accAddend = exe.records + 13 * n;
+  exe.accScale = exe.records + 14 * n;
+  exe.accNeg = exe.records + 15 * n;
+  exe.donated = exe.records + 16 * n;
   exe.outputs = exe.words + ((<usize>nWords - nOutputs) << 2);
   return changetype<usize>(exe);
 }
@@ -186,6 +192,14 @@ function makePlan(exe: Exe): void {
   plan.fuse(exe.words);
   plan.plan();
   const n = exe.nNodes;
+  for (let i = 0; i < n; i++) {
+    setI32At(exe.accMat, i, accMat.get(i));
+    setI32At(exe.accAddend, i, accAddend.get(i));
+    setI32At(exe.accScale, i, accScale.get(i));
+    setI32At(exe.accNeg, i, accNeg.get(i));
+    const rec = exeRecord(exe, i);
+    setI32At(exe.donated, i, recOp(rec) == OP_PARAM && plan.donated.get(recAttr(rec, 0)) != 0 ? 1 : 0);
+  }
   exe.nOrder = order.len;
   for (let t = 0; t < order.len; t++) setI32At(exe.order, t, order.get(t));
   for (let i = 0; i < n; i++) {
@@ -216,19 +230,24 @@ function makePlan(exe: Exe): void {
   for (let i = 0; i < n; i++) {
     if (plan.groups.get(i) != i) continue;
     setI32At(exe.memberAt, i, i32At(exe.memberAt, i) - i32At(exe.memberCount, i));
-    if (i32At(exe.memberCount, i) > 1) assignSlots(exe, i, last);
+    if (i32At(exe.memberCount, i) > 1 && i32At(exe.accMat, i) < 0) assignSlots(exe, i, last);
   }
   heap.free(last);
 }
 
-/** Validates the Program at `ptr` (nWords words) and keeps a copy: an id >= 0, or ERR_*. */
-export function compileProgram(ptr: usize, nWords: i32): i32 {
+/** Validates the Program at `ptr` (nWords words) and keeps a copy: an id >= 0, or ERR_*.
+ *  `donated` holds nDonated bytes, one per param slot (or none): 1 gives the execution that
+ *  param's buffer (analysis.ts's `donated`). */
+export function compileProgram(ptr: usize, nWords: i32, donated: usize, nDonated: i32): i32 {
   const p = readHeader(ptr, nWords);
   if (!p) return headerError;
   const exe = changetype<Exe>(p);
   let err = checkRecords(exe, nWords);
   if (!err) err = checkOutputs(exe);
+  if (!err && nDonated != 0 && nDonated != exe.nParams) err = ERR_PARAM;
   if (err) { freeExe(exe); return err; }
+  plan.donated.len = 0;
+  for (let s = 0; s < exe.nParams; s++) plan.donated.push(nDonated ? <i32>load<u8>(donated + <usize>s) : 0);
   makePlan(exe);
   return register(exe);
 }
@@ -286,6 +305,18 @@ function runNode(c: Ctx): void {
   return <usize>exeNumel(exe, i) * dtypeSize(recDtype(exeRecord(exe, i)));
 }
 
+/** Root i's group `C ± M (* s)` (passes/accumulate.ts): its buffer starts as C (C's own,
+ *  taken over, or a copy) and the GEMM of M adds ±s times its product into it. */
+function execAccumulate(c: Ctx, i: i32): void {
+  const exe = c.exe, bufs = c.bufs;
+  const addend = i32At(exe.accAddend, i), s = i32At(exe.accScale, i);
+  if (i32At(exe.takeOver, i) != addend) memory.copy(c.out, ptrAt(bufs, addend), bytesOf(exe, i));
+  let alpha: f32 = s >= 0 ? load<f32>(ptrAt(bufs, s)) : 1;
+  if (i32At(exe.accNeg, i)) alpha = -alpha;
+  c.rec = exeRecord(exe, i32At(exe.accMat, i));
+  execMatMulAccumulate(c, alpha);
+}
+
 /** Frees the buffers the plan says die at root i (but the one i took over). */
 function freeDead(exe: Exe, i: i32, bufs: usize): void {
   const taken = i32At(exe.takeOver, i);
@@ -314,7 +345,9 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
   memBegin(paramBytes(exe));
   for (let i = 0; i < exe.nNodes; i++) {
     const rec = exeRecord(exe, i);
-    if (recOp(rec) == OP_PARAM) setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0)));
+    if (recOp(rec) != OP_PARAM) continue;
+    setPtrAt(bufs, i, ptrAt(args, recAttr(rec, 0)));
+    if (i32At(exe.lastUse, i) == plan.FREED_AT_START) bufFree(ptrAt(bufs, i), bytesOf(exe, i)); // donated, unread
   }
   for (let t = 0; t < exe.nOrder; t++) { // group roots and consts; members run inside roots
     const i = i32At(exe.order, t), rec = exeRecord(exe, i);
@@ -323,6 +356,7 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
     setPtrAt(bufs, i, out);
     c.rec = rec; c.out = out;
     if (recOp(rec) == OP_CONST) fillConst(rec, out, exeNumel(exe, i));
+    else if (i32At(exe.accMat, i) >= 0) execAccumulate(c, i);
     else if (i32At(exe.memberCount, i) > 1) execGroup(c, i);
     else runNode(c);
     freeDead(exe, i, bufs);
@@ -330,7 +364,7 @@ export function executeProgram(id: i32, args: usize, outs: usize): i32 {
   for (let k = 0; k < exe.nOutputs; k++) {
     const j = i32At(exe.outputs, k);
     let buf = ptrAt(bufs, j);
-    if (recOp(exeRecord(exe, j)) == OP_PARAM) { // the caller owns outputs: copy borrowed params
+    if (recOp(exeRecord(exe, j)) == OP_PARAM && !i32At(exe.donated, j)) { // the caller owns outputs: copy borrowed params
       const bytes = bytesOf(exe, j);
       buf = bufAlloc(bytes);
       memory.copy(buf, ptrAt(bufs, j), bytes);

@@ -29,10 +29,16 @@ export class Exe {
   slots: usize = 0; // per fused member: its scratch tile
   order: usize = 0; // the roots and consts, in the order they run (nOrder of them)
   nOrder: i32 = 0;
+  // per root of a group that accumulates a product into a buffer (passes/accumulate.ts):
+  accMat: usize = 0; // the matMul, or -1
+  accAddend: usize = 0; // the record added to
+  accScale: usize = 0; // the scalar the product is multiplied by, or -1
+  accNeg: usize = 0; // 1 when subtracted
+  donated: usize = 0; // per record: 1 for a param whose buffer the execution owns
 }
 
 /** i32 arrays of nNodes words an Exe keeps, in one block starting at `records`. */
-export const EXE_ARRAYS = 12;
+export const EXE_ARRAYS = 17;
 
 @inline export function recOp(rec: usize): i32 { return load<i32>(rec); }
 @inline export function recDtype(rec: usize): i32 { return load<i32>(rec, 4); }

@@ -7,6 +7,7 @@ import { OP_KIND } from '../generated/rules';
 import { Vec } from '../vec';
 import { Reader, R_WORDS } from './builder';
 import { schedule, order, numelOf, bytesOf } from './schedule';
+import { findAccumulations, accMat, accAddend } from './accumulate';
 
 /** Records per fusion group at most: bounds the interpreter's scratch tiles (one a member). */
 export const MAX_GROUP = 32;
@@ -16,6 +17,11 @@ export const lastUse = new Vec();  // per record: the root of the last group rea
 export const takeOver = new Vec(); // per root: the input record whose buffer it writes over, or -1
 export const deadHead = new Vec(); // per root: the first record whose buffer dies there, or -1
 export const deadNext = new Vec(); // per record: the next record dying at the same root, or -1
+/** Per param slot: 1 when the execution owns that buffer (donated: nothing reads it after the
+ *  step, donate.ts): it may write over it, and frees it where it dies. Set before plan(). */
+export const donated = new Vec();
+/** lastUse of a donated param nothing reads: freed before the first group runs. */
+export const FREED_AT_START = -2;
 const uses = new Vec();
 const consumer = new Vec();
 const sameShape = new Vec(); // 1 when every reader is elementwise of the same dims
@@ -87,15 +93,23 @@ export function fuse(words: usize): i32 {
       readers.set(x, seen == -2 || seen == groups.get(i) ? groups.get(i) : -1);
     }
   }
-  return kernels;
+  return kernels - findAccumulations(r, groups, size, uses);
 }
 
 const BYTES: StaticArray<i32> = [4, 4, 1];
 const pos = new Vec(); // per record: its unit's place in `order`; -1 for params
 
-/** Records that get a buffer of their own: group roots and constants (params are the caller's). */
+/** A param whose buffer the execution owns (see `donated`). */
+export function isDonated(r: Reader, i: i32): bool {
+  if (r.op(i) != K.OP_PARAM) return false;
+  const slot = attrOf(r, i, 0);
+  return slot < donated.len && donated.get(slot) != 0;
+}
+
+/** Records with a buffer the execution frees: group roots, constants and donated params
+ *  (other params are the caller's). */
 @inline function materialized(r: Reader, i: i32): bool {
-  return groups.get(i) == i || r.op(i) == K.OP_CONST;
+  return groups.get(i) == i || r.op(i) == K.OP_CONST || isDonated(r, i);
 }
 
 @inline function rootOf(i: i32): i32 { const g = groups.get(i); return g >= 0 ? g : i; }
@@ -114,12 +128,17 @@ function computeLastUse(r: Reader): void {
       if (pos.get(u) > pos.get(lastUse.get(x))) lastUse.set(x, u);
     }
   }
-  for (let i = 0; i < n; i++) if (r.op(i) == K.OP_PARAM) lastUse.set(i, -1);
-  for (let k = 0; k < r.nOutputs; k++) lastUse.set(r.output(k), -1);
+  for (let i = 0; i < n; i++) {
+    if (r.op(i) != K.OP_PARAM) continue;
+    if (!isDonated(r, i)) lastUse.set(i, -1);
+    else if (lastUse.get(i) == i) lastUse.set(i, FREED_AT_START); // read by nothing
+  }
+  for (let k = 0; k < r.nOutputs; k++) lastUse.set(r.output(k), -1); // a donated param: returned as is
 }
 
 /** An elementwise group's root writes over a buffer that dies there when it has the root's
- *  element count and size: every tile of it is read before the same tile is written. */
+ *  element count and size: every tile of it is read before the same tile is written. A group
+ *  that accumulates a product (accumulate.ts) writes only over its addend. */
 function computeTakeOver(r: Reader): void {
   const n = r.count;
   takeOver.len = 0;
@@ -127,9 +146,14 @@ function computeTakeOver(r: Reader): void {
   for (let j = 0; j < n; j++) {
     const g = groups.get(j);
     if (g < 0 || takeOver.get(g) >= 0 || !isElementwise(kindOf(r, g))) continue;
+    if (accMat.get(g) >= 0) {
+      const c = accAddend.get(g);
+      if (j == g && materialized(r, c) && lastUse.get(c) == g) takeOver.set(g, c);
+      continue;
+    }
     for (let k = 0; k < nIn(r, j); k++) {
       const x = inputOf(r, j, k);
-      if (groups.get(x) == g || r.op(x) == K.OP_PARAM || !materialized(r, x) || lastUse.get(x) != g) continue;
+      if (groups.get(x) == g || !materialized(r, x) || lastUse.get(x) != g) continue;
       if (numelOf(r, x) != numelOf(r, g) || BYTES[r.w(r.at(x) + 1)] != BYTES[r.w(r.at(g) + 1)]) continue;
       takeOver.set(g, x);
       break;
@@ -177,13 +201,17 @@ function evaluate(r: Reader): f64 {
   let live: f64 = 0;
   for (let i = 0; i < n; i++) if (r.op(i) == K.OP_PARAM) live += bytesOf(r, i);
   let peak = live;
+  for (let i = 0; i < n; i++) if (r.op(i) == K.OP_PARAM && lastUse.get(i) == FREED_AT_START) live -= bytesOf(r, i);
   for (let t = 0; t < order.len; t++) {
     const i = order.get(t);
     if (takeOver.get(i) < 0) live += bytesOf(r, i);
     if (live + transientOf(r, i) > peak) peak = live + transientOf(r, i);
     for (let x = deadHead.get(i); x >= 0; x = deadNext.get(x)) if (x != takeOver.get(i)) live -= bytesOf(r, x);
   }
-  for (let k = 0; k < r.nOutputs; k++) if (r.op(r.output(k)) == K.OP_PARAM) live += bytesOf(r, r.output(k));
+  for (let k = 0; k < r.nOutputs; k++) {
+    const o = r.output(k);
+    if (r.op(o) == K.OP_PARAM && !isDonated(r, o)) live += bytesOf(r, o); // copied for the caller
+  }
   return live > peak ? live : peak;
 }
 
