@@ -254,6 +254,24 @@ describe('donation never overwrites a buffer something still reads', () => {
     lt.dispose([a, b, v, keep, kv]);
   });
 
+  it('a step whose input becomes donatable compiles once more, and explainLastMiss says why', () => {
+    const held = lt.tensor(w0, [2, 8]);
+    const v = lt.variable(held);
+    lt.tidy(() => v.assign(v.mul(3)));
+    lt.markStep();                               // held reads the old value: nothing donated
+    held.dispose();
+    const misses = lt.metrics().cacheMisses;
+    lt.tidy(() => v.assign(v.mul(3)));
+    lt.markStep();                               // nothing reads v's old value: donated
+    expect(lt.metrics().cacheMisses - misses).toBe(1);
+    expect(lt.debug.explainLastMiss()).toMatch(/other inputs were donated.*param slots none -> 0/);
+    lt.tidy(() => v.assign(v.mul(3)));
+    lt.markStep();
+    expect(lt.metrics().cacheMisses - misses).toBe(1);
+    expect(Array.from(v.dataSync())).toEqual(w0.map((x) => 27 * x));
+    v.dispose();
+  });
+
   it('an output that is a donated param is returned as is, and memory() stays exact', () => {
     const before = lt.memory();
     const v = fresh();

@@ -8,6 +8,8 @@ export interface Compiled {
   /** The Program as cut (its hash is the key) and as compiled, after the passes. */
   program: Int32Array;
   optimized: Int32Array;
+  /** The param slots donated to it (core.Cut.donated): part of the key, as they change the plan. */
+  donated?: Uint8Array | null;
   /** The buffer and value of each scalar param slot as last uploaded for this executable
    *  (runtime.ts): a scalar that keeps its value between runs is not uploaded again. */
   scalars?: ScalarSlots;

@@ -18,7 +18,7 @@ function describe(r: Rec, i: number): string {
   return r.op === 0 ? `input %${i} (param slot ${r.attrs[0]})` : `%${i} = ${OP_NAMES[r.op]}`;
 }
 
-let last: { program: Int32Array; candidates: Int32Array[]; nodes: Int32Array } | undefined;
+let last: { program: Int32Array; candidates: Compiled[]; nodes: Int32Array; donated: Uint8Array | null } | undefined;
 const stacks = new Map<number, string>();
 
 function captureStacks(on: boolean): void {
@@ -28,9 +28,12 @@ function captureStacks(on: boolean): void {
 onFlagChange((name) => { if (name === 'DEBUG_STACKS') captureStacks(flags.DEBUG_STACKS); });
 
 /** @internal Called by the runtime on every miss, before the new graph joins the cache. */
-export function noteMiss(program: Int32Array, cached: Compiled[]): void {
-  last = { program, candidates: cached.map((c) => c.program), nodes: flags.DEBUG_STACKS ? core.recordNodes() : new Int32Array(0) };
+export function noteMiss(program: Int32Array, cached: Compiled[], donated: Uint8Array | null = null): void {
+  last = { program, candidates: cached, nodes: flags.DEBUG_STACKS ? core.recordNodes() : new Int32Array(0), donated };
 }
+
+/** The donated slots, listed ('none' if none). */
+const slots = (d: Uint8Array | null | undefined) => (d ? [...d.keys()].filter((s) => d[s]).join(', ') : '') || 'none';
 
 function where(i: number): string {
   const stack = last && last.nodes.length > i ? stacks.get(last.nodes[i]) : undefined;
@@ -47,8 +50,12 @@ export function explainLastMiss(): string {
   if (!last) return 'no cache miss yet';
   const now = records(last.program);
   if (last.candidates.length === 0) return `first compile: no graph was compiled before (${now.length} records)`;
-  const cands = last.candidates.map(records);
+  const cands = last.candidates.map((c) => records(c.program));
   const sameSkeleton = cands.find((c) => skeleton(c) === skeleton(now));
+  const twin = last.candidates.find((c) => c.program.length === last!.program.length && c.program.every((w, i) => w === last!.program[i]));
+  if (twin) {
+    return `the graph equals a compiled one, but other inputs were donated (buffers nothing reads after the step, which it may overwrite: lt.env() DONATE): param slots ${slots(twin.donated)} -> ${slots(last.donated)}`;
+  }
   if (sameSkeleton) {
     for (let i = 0; i < now.length; i++) {
       const a = sameSkeleton[i], b = now[i];

@@ -189,12 +189,12 @@ export function markStep(): void {
 function compile(c: core.Cut): Compiled {
   const t0 = now();
   const program = c.program;
-  noteMiss(program, cache().programs());
+  noteMiss(program, cache().programs(), c.donated);
   const optimized = core.optimize(passMask());
   const exe = accelerator().compile(optimized, c.donated ?? undefined);
   counters.compileMs += now() - t0;
   counters.cacheMisses++;
-  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program, optimized };
+  const entry = { hashHi: c.hashHi, hashLo: c.hashLo, exe, program, optimized, donated: c.donated };
   cache().add(entry);
   return entry;
 }
