@@ -314,4 +314,39 @@ describe('on random programs', () => {
     }), { numRuns: 300, seed: 20261128 });
     expect(compared, 'programs compared (the rest had nothing to run)').toBeGreaterThan(200);
   });
+
+  it('with the inputs donated (no handle holds them): to the byte, and the values as without', () => {
+    let compared = 0, donatedRuns = 0;
+    const env = lt.env();
+    /** Runs the program with its inputs disposed before the sync; peaks and the outputs' bytes. */
+    const run = (p: NonNullable<ReturnType<typeof build>>) => {
+      const roots = lt.tidy(() => {
+        const values = evalLt(p, p.inputs.map((x) => toLt(x)));
+        return [...new Set(values.slice(p.inputs.length))].filter((t) => core.nodeOp(t.live('test')) > LEAF_OPS);
+      });
+      if (roots.length === 0) return null;
+      const misses = lt.metrics().cacheMisses;
+      const got = peaks(...roots);
+      const bytes = roots.map((t) => Array.from(new Uint8Array(t.dataSync().buffer)));
+      lt.dispose(roots);
+      return { got, bytes, compiled: lt.metrics().cacheMisses > misses };
+    };
+    fc.assert(fc.property(recipe, (r) => {
+      const p = build(r, 'forward');
+      fc.pre(p !== null);
+      p!.steps.forEach((s) => { s.barrier = false; });
+      const on = run(p!);
+      if (!on) return;
+      expect(on.got.measured, 'measured').toBe(on.got.predicted);
+      env.set('DONATE', false);
+      let off;
+      try { off = run(p!)!; } finally { env.set('DONATE', true); }
+      expect(off.got.measured).toBe(off.got.predicted);
+      expect(on.bytes, 'outputs with donation').toEqual(off.bytes);
+      compared++;
+      if (on.got.predicted < off.got.predicted || off.compiled) donatedRuns++;
+    }), { numRuns: 200, seed: 20261129 });
+    expect(compared).toBeGreaterThan(120);
+    expect(donatedRuns, 'programs where donation changed the executable').toBeGreaterThan(50);
+  });
 });
