@@ -272,6 +272,28 @@ describe('donation never overwrites a buffer something still reads', () => {
     v.dispose();
   });
 
+  it('a step that fails after its inputs were donated: a clear Error on reading them; DONATE off keeps them', () => {
+    const a = accelerator();
+    const before = lt.memory();
+    for (const donate of [true, false]) {
+      lt.env().set('DONATE', donate);
+      const v = fresh();
+      lt.tidy(() => v.assign(v.mul(2)));
+      const execute = a.execute;
+      a.execute = () => { throw new Error('wasm: out of memory (injected)'); }; // the failure, injected
+      try {
+        expect(() => lt.sync(v)).toThrow(/injected/);
+      } finally {
+        a.execute = execute;
+        lt.env().set('DONATE', true);
+      }
+      if (donate) expect(() => v.dataSync()).toThrow(/buffer to overwrite.*value is lost/);
+      else expect(Array.from(v.dataSync())).toEqual(w0.map((x) => 2 * x));
+      v.dispose();
+      expect(lt.memory()).toEqual(before);
+    }
+  });
+
   it('an output that is a donated param is returned as is, and memory() stays exact', () => {
     const before = lt.memory();
     const v = fresh();
