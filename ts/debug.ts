@@ -66,7 +66,8 @@ export function graphText(...tensors: Tensor[]): string {
  * before and after the passes, kernels (fused groups), parameters, constants, and peakBytes:
  * the most bytes of tensor buffers live at once while the WASM interpreter runs it (its params,
  * the buffers its memory plan materializes, outputs), which is exactly what the interpreter
- * allocates (fixed kernel scratch aside).
+ * allocates (fixed kernel scratch aside). With the DONATE flag (the default) it assumes the
+ * inputs a sync of these tensors would donate: freed, or written over, where they die.
  * @example
  * lt.debug.graphStats(lt.tensor([1, 2]).add(1)); // { nodesBefore: 3, nodesAfter: 3, ... }
  */
