@@ -20,6 +20,14 @@ export function computeDonations(enabled: bool): i32 {
   donated.len = 0;
   for (let s = 0; s < params.len; s++) donated.push(0);
   if (!enabled) return 0;
+  // the common case on a cached sync: every data param still has a handle (inputs, weights
+  // not reassigned): nothing to find, and no walk over the records
+  let candidates = 0;
+  for (let s = 0; s < params.len; s++) {
+    const p = ptrOf(params.get(s));
+    if (field(p, F_OP) == K.OP_DATA && field(p, F_EXT) == 0) candidates++;
+  }
+  if (candidates == 0) return 0;
   inRefs.len = 0; kept.len = 0;
   for (let i = 0; i < n; i++) { inRefs.push(0); kept.push(0); }
   for (let i = 0; i < n; i++) {
