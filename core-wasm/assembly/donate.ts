@@ -46,7 +46,10 @@ export function computeDonations(enabled: bool): i32 {
     if (k0 == 1) continue; // a root: realized, its inputs released
     if (k0 == 2 || field(p, F_EXT) > 0 || field(p, F_REFS) > inRefs.get(i)) {
       kept.set(i, 2);
-      for (let k = 0; k < field(p, F_NIN); k++) kept.set(field(ptrOf(input(p, k)), F_LOCAL), 2);
+      for (let k = 0; k < field(p, F_NIN); k++) {
+        const x = field(ptrOf(input(p, k)), F_LOCAL);
+        if (kept.get(x) != 1) kept.set(x, 2); // a root read later is its value, not its inputs
+      }
     }
   }
   let count = 0;

@@ -254,6 +254,20 @@ describe('donation never overwrites a buffer something still reads', () => {
     lt.dispose([a, b, v, keep, kv]);
   });
 
+  it('a root that a kept pending tensor reads inside the same step: its input is still donated', () => {
+    const x = lt.tensor(w0, [4, 4]);
+    const r = x.mul(2);
+    const later = r.add(1);                      // kept, not synced: reads r, a data leaf after
+    const r2 = later.mul(3);
+    x.dispose();                                 // only r reads x now
+    // x 64 and the scalars 2, 1, 3 (12); r is written over x's buffer; r2 64 (later fused in)
+    expect(peaks(r, r2)).toEqual({ predicted: 140, measured: 140 });
+    expect(Array.from(later.dataSync())).toEqual(w0.map((v) => 2 * v + 1));
+    expect(Array.from(r2.dataSync())).toEqual(w0.map((v) => 6 * v + 3));
+    expect(Array.from(r.dataSync())).toEqual(w0.map((v) => 2 * v));
+    lt.dispose([r, later, r2]);
+  });
+
   it('a step whose input becomes donatable compiles once more, and explainLastMiss says why', () => {
     const held = lt.tensor(w0, [2, 8]);
     const v = lt.variable(held);
