@@ -132,7 +132,7 @@ describe('the MLP training step (784-256-256-10, batch 128, softmax cross-entrop
   /** One step as a training loop writes it: the step recorded in tidy, the loss kept, then
    *  synced with the variables (gradients and temporaries disposed: nothing reads the old
    *  weights after the step, so their buffers are donated). */
-  function step(): { p: { predicted: number; measured: number }; vars: lt.Variable[]; loss: lt.Tensor; x: lt.Tensor; y: lt.Tensor } {
+  function step(optimizer = false): { p: { predicted: number; measured: number }; vars: lt.Variable[]; loss: lt.Tensor; x: lt.Tensor; y: lt.Tensor } {
     const vars = start.map((d, i) => lt.tidy(() => lt.variable(lt.tensor(d, i < 3 ? SIZES[i] : [SIZES[i - 3][1]]))));
     const x = lt.tensor(xData, [B, 784]);
     const y = lt.tensor(labels, [B, 10]);
@@ -142,16 +142,18 @@ describe('the MLP training step (784-256-256-10, batch 128, softmax cross-entrop
       const h2 = lt.relu(lt.matMul(h1, W2).add(b2));
       return lt.losses.softmaxCrossEntropy(y, lt.matMul(h2, W3).add(b3));
     };
-    const loss = lt.tidy(() => {
-      const { value, grads } = lt.valueAndGrads(f)(vars);
-      vars.forEach((v, i) => v.assign(v.sub(grads[i].mul(0.1))));
-      return value;
-    });
+    const loss = optimizer
+      ? lt.train.sgd(0.1).minimize(() => f(...vars), true, vars)!    // v + (-lr) * g, tfjs's order
+      : lt.tidy(() => {
+        const { value, grads } = lt.valueAndGrads(f)(vars);
+        vars.forEach((v, i) => v.assign(v.sub(grads[i].mul(0.1))));
+        return value;
+      });
     return { p: peaks(loss, ...vars), vars, loss, x, y };
   }
 
-  it('peak <= 1.3 x (params + inputs + two largest activations), measured exactly, values as float64', () => {
-    const { p, vars, loss, x, y } = step();
+  it.each([['written out', false], ['through lt.train.sgd', true]])('%s: peak <= 1.3 x (params + inputs + two largest activations), measured exactly, values as float64', (_, optimizer) => {
+    const { p, vars, loss, x, y } = step(optimizer as boolean);
     expect(p.measured).toBe(p.predicted);
     const paramBytes = vars.reduce((s, v) => s + v.size * 4, 0);
     const inputBytes = (x.size + y.size) * 4;
