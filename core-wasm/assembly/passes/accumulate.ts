@@ -3,6 +3,9 @@
 // one GEMM that adds ±s·(A·B) into C's buffer (the interpreter's matmul.ts), or into a copy of
 // C when C is still read later. An SGD update `W - lr * (Xᵀ·dY)` then needs neither a buffer
 // for the gradient nor one for the new W when W's buffer is donated (donate.ts).
+// Numerics: with one k block (k <= 512, gemm.ts's KC) the plain build gives the bits of the
+// unfused ops; with more, each block's sum is scaled and added in turn (a rounding or two
+// apart, and a partial sum times s may overflow where the whole sum would not).
 import * as K from '../generated/opcodes';
 import { Vec } from '../vec';
 import { Reader, R_WORDS } from './builder';
