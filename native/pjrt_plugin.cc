@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "xla/pjrt/c/pjrt_c_api.h"
+#include "pjrt_compile_options.h"
 
 namespace {
 
@@ -48,19 +49,6 @@ std::string codeName(int code) {
   e.Set("code", Napi::String::New(env, code));
   throw e;
 }
-
-// CompileOptionsProto, hand-encoded (protobuf wire format) because this file links no protobuf:
-//   field 3 executable_build_options (length-delimited, 15 bytes) = ExecutableBuildOptionsProto {
-//     field 1 device_ordinal = -1  (varint, 10 bytes two's complement: "let the client choose",
-//                                   ExecutableBuildOptions' C++ default; proto's 0 would pin it)
-//     field 4 num_replicas   = 1
-//     field 5 num_partitions = 1 }
-// Every other field keeps its proto default (no argument layouts, untupled arguments).
-const char kCompileOptions[] = {
-    0x1a, 0x0f,                                                                       // 3: LEN 15
-    0x08, '\xff', '\xff', '\xff', '\xff', '\xff', '\xff', '\xff', '\xff', '\xff', 0x01,  // 1: -1
-    0x20, 0x01,                                                                       // 4: 1
-    0x28, 0x01};                                                                      // 5: 1
 
 struct Loaded {
   std::string path;
@@ -308,8 +296,8 @@ class Plugin : public Napi::ObjectWrap<Plugin> {
     c.struct_size = PJRT_Client_Compile_Args_STRUCT_SIZE;
     c.client = L.client;
     c.program = &prog;
-    c.compile_options = kCompileOptions;
-    c.compile_options_size = sizeof(kCompileOptions);
+    c.compile_options = lazytensor_pjrt::kCompileOptions;
+    c.compile_options_size = sizeof(lazytensor_pjrt::kCompileOptions);
     check(env, L, FN(L, env, PJRT_Client_Compile)(&c), "compiling");
     size_t outputs = 0;
     try {

@@ -3,7 +3,9 @@
 //                         wheel ships it (tensorflow-cpu 2.21.0: libtensorflow_cc.so.2 + headers)
 //   lazytensor_pjrt.node  the PJRT plugin transport (native/pjrt_plugin.cc): needs only the C
 //                         header xla/pjrt/c/pjrt_c_api.h (same wheel) and links no XLA library
-// `node scripts/build-native.mjs pjrt` (or `xla`) builds one of them. Optional: `npm install`
+// `node scripts/build-native.mjs pjrt` (or `xla`) builds one of them; `pjrt-check` builds and runs
+// native/pjrt_compile_options_check.cc (the plugin transport's hand-encoded CompileOptionsProto
+// against XLA's own proto code; needs what xla needs). Optional: `npm install`
 // never runs this; without what a target needs it explains what is missing and fails.
 //
 // Where things are looked for:
@@ -58,7 +60,8 @@ function compile(label, src, out, args, note) {
   console.log(`build:native: wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-function buildXla() {
+/** Compiler and linker flags for a translation unit with XLA's C++ headers. */
+function xlaFlags() {
   const tf = findTensorflow(['libtensorflow_cc.so.2', join('include', 'xla', 'pjrt', 'pjrt_client.h')]);
   if (!tf) die('TensorFlow (libtensorflow_cc.so.2 and its XLA headers) not found: python3 -m venv .venv-tf && .venv-tf/bin/pip install --no-deps tensorflow-cpu==2.21.0, or set LT_TENSORFLOW_DIR');
   const llvm = process.env.LT_LLVM_INCLUDE ?? '/usr/lib/llvm-22/include';
@@ -71,7 +74,22 @@ function buildXla() {
     `-I${join(inc, 'external', 'highwayhash')}`, `-I${join(inc, 'external', 'farmhash_archive', 'src')}`, `-I${llvm}`,
   ];
   args.link = [`-L${tf}`, '-l:libtensorflow_cc.so.2', '-l:libtensorflow_framework.so.2', `-Wl,-rpath,${tf}`];
+  return { tf, args };
+}
+
+function buildXla() {
+  const { tf, args } = xlaFlags();
   compile('xla', 'native/xla_addon.cc', join(BUILD, 'lazytensor_xla.node'), args, `against ${tf} (takes ~90 s)`);
+}
+
+function pjrtCheck() {
+  const { tf, args } = xlaFlags();
+  const exe = join(BUILD, 'pjrt_compile_options_check');
+  const flags = args.filter((a) => a !== '-shared' && a !== '-fPIC' && !a.startsWith('-DNAPI'));
+  flags.link = args.link;
+  compile('pjrt-check', 'native/pjrt_compile_options_check.cc', exe, flags, `against ${tf} (takes ~90 s)`);
+  const r = spawnSync(exe, [], { stdio: 'inherit' });
+  if (r.status !== 0) die('pjrt-check: the hand-encoded CompileOptionsProto is wrong');
 }
 
 function buildPjrt() {
@@ -89,7 +107,8 @@ function buildPjrt() {
 }
 
 const targets = process.argv.slice(2);
-for (const t of targets) if (t !== 'xla' && t !== 'pjrt') die(`unknown target '${t}' (xla, pjrt)`);
+for (const t of targets) if (!['xla', 'pjrt', 'pjrt-check'].includes(t)) die(`unknown target '${t}' (xla, pjrt, pjrt-check)`);
 // The fast, dependency-light target first: a missing XLA does not stop the plugin transport.
 if (targets.length === 0 || targets.includes('pjrt')) buildPjrt();
 if (targets.length === 0 || targets.includes('xla')) buildXla();
+if (targets.includes('pjrt-check')) pjrtCheck();
