@@ -134,6 +134,19 @@ describe('PJRT plugin transport', () => {
     expect(errorOf(() => addon.probe(stub)).message).toMatch(/its PJRT_Api lacks the error\/event functions/);
   });
 
+  it("with LT_PJRT_PLUGIN set, { plugin: '' } still selects XLA's CPU client (the addon built beside it)", async () => {
+    process.env.LT_PJRT_PLUGIN = tpu;
+    try {
+      expect(lt.setBackend('xla', { plugin: '' })).toBe(true);
+      expect(lt.getBackend()).toBe('xla');
+      expect(Array.from(await lt.tensor([1, 2, 3]).mul(3).data())).toEqual([3, 6, 9]);
+      expect(lt.backends().xla).toEqual({ available: true });   // reports the transport in use
+    } finally {
+      delete process.env.LT_PJRT_PLUGIN;
+      lt.setBackend('wasm');
+    }
+  });
+
   it('bad arguments are TypeErrors, and the process keeps running afterwards', async () => {
     expect(() => new (addon.Plugin as unknown as new (x: number) => unknown)(42)).toThrow(TypeError);
     expect(() => (addon.probe as unknown as () => unknown)()).toThrow(/probe\(path: string\)/);
