@@ -5,7 +5,9 @@
 //                         header xla/pjrt/c/pjrt_c_api.h (same wheel) and links no XLA library
 // `node scripts/build-native.mjs pjrt` (or `xla`) builds one of them; `pjrt-check` builds and runs
 // native/pjrt_compile_options_check.cc (the plugin transport's hand-encoded CompileOptionsProto
-// against XLA's own proto code; needs what xla needs). Optional: `npm install`
+// against XLA's own proto code; needs what xla needs); `pjrt-cpu-test` builds the test fixture
+// native/build/pjrt_cpu_test_plugin.so (test/xla/pjrt-cpu-plugin.cc: the C API over XLA's CPU
+// client, so CI runs programs through the plugin transport). Optional: `npm install`
 // never runs this; without what a target needs it explains what is missing and fails.
 //
 // Where things are looked for:
@@ -92,6 +94,13 @@ function pjrtCheck() {
   if (r.status !== 0) die('pjrt-check: the hand-encoded CompileOptionsProto is wrong');
 }
 
+function buildPjrtCpuTest() {
+  const { tf, args } = xlaFlags();
+  const flags = args.filter((a) => !a.startsWith('-DNAPI'));
+  flags.link = args.link;
+  compile('pjrt-cpu-test', 'test/xla/pjrt-cpu-plugin.cc', join(BUILD, 'pjrt_cpu_test_plugin.so'), flags, `(a test fixture) against ${tf} (takes ~90 s)`);
+}
+
 function buildPjrt() {
   const header = join('xla', 'pjrt', 'c', 'pjrt_c_api.h');
   let inc = process.env.LT_PJRT_INCLUDE;
@@ -107,8 +116,10 @@ function buildPjrt() {
 }
 
 const targets = process.argv.slice(2);
-for (const t of targets) if (!['xla', 'pjrt', 'pjrt-check'].includes(t)) die(`unknown target '${t}' (xla, pjrt, pjrt-check)`);
+const KNOWN = ['xla', 'pjrt', 'pjrt-check', 'pjrt-cpu-test'];
+for (const t of targets) if (!KNOWN.includes(t)) die(`unknown target '${t}' (${KNOWN.join(', ')})`);
 // The fast, dependency-light target first: a missing XLA does not stop the plugin transport.
 if (targets.length === 0 || targets.includes('pjrt')) buildPjrt();
 if (targets.length === 0 || targets.includes('xla')) buildXla();
 if (targets.includes('pjrt-check')) pjrtCheck();
+if (targets.includes('pjrt-cpu-test')) buildPjrtCpuTest();
