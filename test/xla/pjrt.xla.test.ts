@@ -3,8 +3,8 @@
 // API version check and fails client creation with the plugin's own NOT_FOUND; a missing path,
 // a file that is not a library, a library without GetPjrtApi (libc) and plugins of another API
 // major version (tiny .so files compiled here) all give clear errors; the process goes on.
-// No CPU PJRT plugin exists on this machine, so programs themselves are not run through it here
-// (bench/gpu/pjrt-gpu.sh does that on a GPU). Runs with LT_REQUIRE_XLA=1 after build:native.
+// Programs run through the transport in pjrt-cpu.xla.test.ts (a CPU test-fixture plugin) and on a
+// GPU with bench/gpu/pjrt-gpu.sh. Runs with LT_REQUIRE_XLA=1 after build:native.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
