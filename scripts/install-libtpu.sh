@@ -10,5 +10,6 @@ if ls .venv-tpu/lib/python3*/site-packages/libtpu/libtpu.so >/dev/null 2>&1; the
   exit 0
 fi
 python3 -m venv .venv-tpu
-.venv-tpu/bin/pip install --no-deps libtpu==0.0.42.1
+# --retries 0: the public index is unreachable here, and pip otherwise waits on it (as .ci/run does).
+.venv-tpu/bin/pip install -q --retries 0 --timeout 5 --no-deps libtpu==0.0.42.1 2>&1 | grep -v "^WARNING" || true
 ls .venv-tpu/lib/python3*/site-packages/libtpu/libtpu.so
