@@ -26,13 +26,18 @@ function findLibtpu(): string | undefined {
   return process.env.LT_TEST_TPU_PLUGIN || inVenv('.venv-tpu', 'libtpu/libtpu.so');
 }
 
-/** The version in the C API header the addon is built from (the independent reference). */
-function headerVersion(): { major: number; minor: number } | undefined {
+/** The folder holding xla/pjrt/c/pjrt_c_api.h, looked for as build-native.mjs does. */
+function headerInclude(): string | undefined {
   const dirs = [process.env.LT_PJRT_INCLUDE, process.env.LT_TENSORFLOW_DIR && join(process.env.LT_TENSORFLOW_DIR, 'include'),
     inVenv('.venv-tf', 'tensorflow/include')];
-  const file = dirs.map((d) => d && join(d, 'xla/pjrt/c/pjrt_c_api.h')).find((f) => f && existsSync(f));
-  if (!file) return undefined;
-  const text = readFileSync(file, 'utf8');
+  return dirs.find((d): d is string => !!d && existsSync(join(d, 'xla/pjrt/c/pjrt_c_api.h')));
+}
+
+/** The version in the C API header the addon is built from (the independent reference). */
+function headerVersion(): { major: number; minor: number } | undefined {
+  const inc = headerInclude();
+  if (!inc) return undefined;
+  const text = readFileSync(join(inc, 'xla/pjrt/c/pjrt_c_api.h'), 'utf8');
   const num = (name: string): number => {
     const m = new RegExp('#define ' + name + ' (\\d+)').exec(text);
     if (!m) throw new Error(`pjrt_c_api.h defines no ${name}`);
@@ -52,6 +57,39 @@ static struct A api = { sizeof(struct A), 0, { sizeof(struct V), 0, ${major}, ${
 const struct A* GetPjrtApi(void) { return &api; }
 `);
   execFileSync(process.env.CC ?? 'cc', ['-shared', '-fPIC', '-o', so, src]);
+  return so;
+}
+
+/** A fake plugin of an older minor version, built with the real header: its PJRT_Api ends right
+ *  after PJRT_Event_Await, so PJRT_Client_Create lies beyond its struct_size. The member is set
+ *  anyway, to a function that aborts: reading past struct_size would crash the test. */
+function shortApiPlugin(dir: string, include: string): string {
+  const src = join(dir, 'short_api.c'), so = join(dir, 'short_api.so');
+  writeFileSync(src, `#include <stddef.h>
+#include <stdlib.h>
+#include "xla/pjrt/c/pjrt_c_api.h"
+static void destroy(PJRT_Error_Destroy_Args* a) { (void)a; }
+static void message(PJRT_Error_Message_Args* a) { a->message = ""; a->message_size = 0; }
+static PJRT_Error* code(PJRT_Error_GetCode_Args* a) { a->code = PJRT_Error_Code_OK; return NULL; }
+static PJRT_Error* init(PJRT_Plugin_Initialize_Args* a) { (void)a; return NULL; }
+static PJRT_Error* await_(PJRT_Event_Await_Args* a) { (void)a; return NULL; }
+static PJRT_Error* create(PJRT_Client_Create_Args* a) { (void)a; abort(); }
+static PJRT_Api api;
+const PJRT_Api* GetPjrtApi(void) {
+  api.struct_size = offsetof(PJRT_Api, PJRT_Event_Await) + sizeof(void*);
+  api.pjrt_api_version.struct_size = PJRT_Api_Version_STRUCT_SIZE;
+  api.pjrt_api_version.major_version = PJRT_API_MAJOR;
+  api.pjrt_api_version.minor_version = 1;
+  api.PJRT_Error_Destroy = destroy;
+  api.PJRT_Error_Message = message;
+  api.PJRT_Error_GetCode = code;
+  api.PJRT_Plugin_Initialize = init;
+  api.PJRT_Event_Await = await_;
+  api.PJRT_Client_Create = create;
+  return &api;
+}
+`);
+  execFileSync(process.env.CC ?? 'cc', ['-shared', '-fPIC', `-I${include}`, '-o', so, src]);
   return so;
 }
 
@@ -132,6 +170,16 @@ describe('PJRT plugin transport', () => {
     // Same major, but its PJRT_Api ends after the version: no error functions to call.
     const stub = fakePlugin(dir, 'version_only', major, minor);
     expect(errorOf(() => addon.probe(stub)).message).toMatch(/its PJRT_Api lacks the error\/event functions/);
+  });
+
+  it('an older minor version is accepted, and a function beyond its PJRT_Api is never called', () => {
+    const include = headerInclude();
+    expect(include, 'pjrt_c_api.h not found (set LT_PJRT_INCLUDE)').toBeDefined();
+    const old = shortApiPlugin(mkdtempSync(join(tmpdir(), 'lt-pjrt-')), include!);
+    expect(addon.probe(old)).toEqual({ major: addon.headerVersion.major, minor: 1 });
+    const e = errorOf(() => new addon.Plugin(old));
+    expect(e.code).toBe('UNIMPLEMENTED');
+    expect(e.message).toBe(`pjrt: plugin ${old} lacks PJRT_Client_Create (PJRT API too old)`);
   });
 
   it("with LT_PJRT_PLUGIN set, { plugin: '' } still selects XLA's CPU client (the addon built beside it)", async () => {
