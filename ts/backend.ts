@@ -1,14 +1,35 @@
 // Choosing and initializing the accelerator. 'wasm' (the interpreter) is always available;
-// 'xla' where the native addon is built (npm run build:native, see native/README.md).
+// 'xla' where the native addon is built (npm run build:native, see native/README.md), on XLA's
+// CPU client, or on a PJRT C API plugin (GPU, TPU) named by a path (accelerators/xla/pjrt.ts).
 import { initCore, initCoreSync, coreLoaded } from './engine/core';
 import { setAccelerator } from './engine/runtime';
 import { flags, onFlagChange } from './engine/env';
 import { WasmAccelerator, relaxedSimdSupported } from '../accelerators/wasm';
 import { XlaAccelerator, xlaStatus } from '../accelerators/xla/index';
+import { asXlaAddon, envPluginPath, openPjrtPlugin, pjrtStatus, type PjrtCreateOptions } from '../accelerators/xla/pjrt';
 import type { Accelerator } from '../accelerators/accelerator';
 
+/** Accelerators by key: a backend name, or `xla:<plugin path>` for XLA on a PJRT plugin. */
 const available = new Map<string, Accelerator>();
 let current = 'wasm';
+let currentKey = 'wasm';
+/** The PJRT plugin 'xla' runs on by default ($LT_PJRT_PLUGIN), until setBackend names another. */
+let xlaPlugin: string | undefined;
+let xlaPluginChosen = false;
+
+/** Options of `setBackend` and `backends`. */
+export interface BackendOptions {
+  /** 'xla' only: the path of a PJRT C API plugin (`.so` exporting `GetPjrtApi`) to run XLA on,
+   *  instead of the CPU client of the built addon. Defaults to $LT_PJRT_PLUGIN; '' forces the CPU client. */
+  plugin?: string;
+  /** 'xla' with a plugin: named options for the plugin's client (read at its first opening). */
+  pluginOptions?: PjrtCreateOptions;
+}
+
+function pluginFor(options?: BackendOptions): string | undefined {
+  if (options?.plugin !== undefined) return options.plugin || undefined;
+  return xlaPluginChosen ? xlaPlugin : envPluginPath();
+}
 
 /**
  * Loads the WebAssembly modules. Call once before using the library (required in browsers;
@@ -19,15 +40,15 @@ let current = 'wasm';
 export async function ready(): Promise<void> {
   await initCore();
   if (!wasmIsWanted()) available.set('wasm', await WasmAccelerator.create(!flags.DETERMINISTIC));
-  setAccelerator(available.get(current)!);
+  setAccelerator(available.get(currentKey)!);
 }
 
 /** @internal Synchronous initialization for Node, on first use. */
 export function ensureReady(): void {
-  if (coreLoaded() && available.has(current)) return;
+  if (coreLoaded() && available.has(currentKey)) return;
   initCoreSync();
   if (!available.has('wasm')) available.set('wasm', WasmAccelerator.createSync(!flags.DETERMINISTIC));
-  setAccelerator(available.get(current)!);
+  setAccelerator(available.get(currentKey)!);
 }
 
 /** Whether the loaded interpreter is the build the DETERMINISTIC flag asks for. */
@@ -51,18 +72,29 @@ onFlagChange((name) => {
 });
 
 /**
- * Selects the accelerator that runs graphs from now on.
+ * Selects the accelerator that runs graphs from now on. 'xla' runs on the built addon's CPU
+ * client, or on a PJRT C API plugin (GPU, TPU) given by `options.plugin` or $LT_PJRT_PLUGIN;
+ * throws with the reason when the backend or plugin is unusable (nothing changes then).
  * @example
  * lt.setBackend('wasm');
+ * lt.setBackend('xla');   // XLA's CPU client (npm run build:native)
+ * lt.setBackend('xla', { plugin: '/path/to/xla_cuda_plugin.so', pluginOptions: { preallocate: false } });
  */
-export function setBackend(name: string): boolean {
-  const info = backends()[name];
-  if (!info) throw new Error(`setBackend: unknown backend '${name}'; known: ${Object.keys(backends()).join(', ')}`);
-  if (!info.available) throw new Error(`setBackend: backend '${name}' is not available: ${info.reason}`);
+export function setBackend(name: string, options?: BackendOptions): boolean {
+  const info = backends(options)[name];
+  if (!info) throw new Error(`setBackend: unknown backend '${name}'; known: ${Object.keys(backends(options)).join(', ')}`);
+  const plugin = name === 'xla' ? pluginFor(options) : undefined;
+  if (!info.available) throw new Error(`setBackend: backend '${name}'${plugin ? ` on plugin ${plugin}` : ''} is not available: ${info.reason}`);
   ensureReady();
-  if (name === 'xla' && !available.has('xla')) available.set('xla', XlaAccelerator.create());
+  const key = plugin ? `xla:${plugin}` : name;
+  if (!available.has(key) && name === 'xla') {
+    const p = plugin ? openPjrtPlugin(plugin, options?.pluginOptions).plugin! : undefined;  // opened by backends()
+    available.set(key, p ? new XlaAccelerator(asXlaAddon(p)) : XlaAccelerator.create());
+  }
+  if (name === 'xla') { xlaPlugin = plugin; xlaPluginChosen = true; }
   current = name;
-  setAccelerator(available.get(name)!);
+  currentKey = key;
+  setAccelerator(available.get(key)!);
   return true;
 }
 
@@ -70,13 +102,18 @@ export function setBackend(name: string): boolean {
 export function getBackend(): string { return current; }
 
 /**
- * Every known backend and whether it can be used here.
+ * Every known backend and whether it can be used here. With a PJRT plugin ($LT_PJRT_PLUGIN,
+ * the one chosen by setBackend, or `options.plugin`), 'xla' reports on that plugin, opening it
+ * (its client is created once per process) and naming its platform, or saying why it fails.
  * @example
  * lt.backends(); // { wasm: { available: true }, xla: { available: false, reason: '...' } }
+ * lt.backends({ plugin: '/path/to/libtpu.so' }).xla;
+ * // { available: false, plugin: '/path/to/libtpu.so', reason: 'pjrt: creating the client of plugin ...: ... (NOT_FOUND)' }
  */
-export function backends(): Record<string, { available: boolean; reason?: string }> {
+export function backends(options?: BackendOptions): Record<string, { available: boolean; reason?: string; plugin?: string; platform?: string }> {
+  const plugin = pluginFor(options);
   return {
     wasm: { available: true },
-    xla: xlaStatus(),
+    xla: plugin ? pjrtStatus(plugin, options?.pluginOptions) : xlaStatus(),
   };
 }
