@@ -343,6 +343,9 @@ function constLower(em: Emitter, r: Rec): Val {
   return em.full(val, r.dims, e);
 }
 
+/** The least float32 x whose exp rounds to +inf in float32. */
+const EXP_OVERFLOW = 88.72283935546875;
+
 function softplus(em: Emitter, x: Val): Val {
   const threshold = Math.log(1.1920928955078125e-7) + 2;
   const ex = em.un('exponential', x);
@@ -366,7 +369,9 @@ export const LOWERINGS: Record<OpName, Lower | 'core only'> = {
   // unary
   neg: unaryF('negate'),
   abs: unaryF('abs'),
-  exp: unaryF('exponential'),
+  // XLA's CPU backend (TF 2.21) gives a finite value for exp of a large x inside some fusions
+  // (exp(inf) - inf came out -inf): past float32's overflow point the result is +inf.
+  exp: (em, r, [x]) => em.select(em.cmpK('GE', x, EXP_OVERFLOW), em.full(Infinity, x.dims, 'f32'), em.un('exponential', x)),
   expm1: unaryF('exponential_minus_one'),
   log: unaryF('log'),
   log1p: unaryF('log_plus_one'),
