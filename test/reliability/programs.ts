@@ -974,8 +974,9 @@ export interface ForwardResult { mismatch: string | null; checked: number; skipp
 
 /** Runs the program once as one graph with every value as a root, and once with only the
  *  result as the root; checks every op against the reference on the engine's own inputs, and
- *  that the result does not depend on which values were materialized. */
-export function checkForward(p: Program, passes?: string[]): ForwardResult {
+ *  that the result does not depend on which values were materialized (exactly, unless
+ *  `aloneTol` allows for an accelerator that fuses the two graphs differently). */
+export function checkForward(p: Program, passes?: string[], aloneTol: Tol = { atol: 0, rtol: 0 }): ForwardResult {
   const before = lt.memory();
   const all = lt.tidy(() => evalLt(p, p.inputs.map((x, k) => toLt(x, p.forms[k]))));
   lt.sync(...all);
@@ -1018,7 +1019,7 @@ export function checkForward(p: Program, passes?: string[]): ForwardResult {
     if (m) return { mismatch: `v${n0 + k} = ${s.op.show(s.args.map((a) => (a < n0 ? `x${a}` : `v${a}`)), s.P)}: ${m}\n  on the engine's inputs ${s.args.map((a) => `${a < n0 ? 'x' : 'v'}${a} = ${JSON.stringify(Array.from(got[a].data))}`).join(', ')}`, checked, skipped };
   }
   // the result alone: the same values, whatever else was materialized with it
-  const m = compare(last, R.fromValues(got[got.length - 1].data as ArrayLike<number>, got[got.length - 1].shape, got[got.length - 1].dtype as R.DType), { atol: 0, rtol: 0 });
+  const m = compare(last, R.fromValues(got[got.length - 1].data as ArrayLike<number>, got[got.length - 1].shape, got[got.length - 1].dtype as R.DType), aloneTol);
   if (m) return { mismatch: `the result synced alone${passes ? ` (passes ${JSON.stringify(passes)})` : ''} differs from the result synced with every intermediate: ${m}`, checked, skipped };
   return { mismatch: null, checked, skipped };
 }
