@@ -160,7 +160,7 @@ export interface XlaSide extends Pick<Accelerator, 'execute' | 'release' | 'uplo
 }
 
 interface CompiledSegment extends Segment { exe: number }
-interface Plan { segments: CompiledSegment[]; outputs: number[]; records: Rec[]; lastUse: Map<number, number> }
+interface Plan { segments: CompiledSegment[]; outputs: number[]; records: Rec[]; nParams: number; lastUse: Map<number, number> }
 
 /** Ops reported once per process (console.warn). */
 const warned = new Set<string>();
@@ -208,7 +208,7 @@ export class Partitions {
     const lastUse = new Map<number, number>();
     compiled.forEach((c, k) => { for (const j of c.sources) lastUse.set(j, k); });
     const id = this.next--;
-    this.plans.set(id, { segments: compiled, outputs: prog.outputs, records: prog.records, lastUse });
+    this.plans.set(id, { segments: compiled, outputs: prog.outputs, records: prog.records, nParams: prog.nParams, lastUse });
     return id;
   }
 
@@ -223,6 +223,7 @@ export class Partitions {
   execute(exe: number, params: readonly number[]): number[] {
     const p = this.plans.get(exe);
     if (!p) throw new Error(`xla: execute: unknown executable ${exe}`);
+    if (params.length !== p.nParams) throw new Error(`xla: execute: ${params.length} buffers supplied, the program takes ${p.nParams}`);
     const run = new Run(p, params, (k) => this.on(k));
     try {
       p.segments.forEach((s, k) => {
