@@ -180,6 +180,9 @@ function floatToI32(em: Emitter, x: Val): Val {
 function cast(em: Emitter, x: Val, to: Elem): Val {
   if (x.e === to) return x;
   if (to === 'i1') return em.cmpK('NE', x, 0);
+  // not convert: XLA rewrites convert(pred) * y (and / y) into a select that gives 0 where y is
+  // NaN or inf; the interpreter and IEEE give NaN
+  if (x.e === 'i1') return em.select(x, em.full(1, x.dims, to), em.full(0, x.dims, to));
   if ((x.e === 'f32' || x.e === 'f64') && to === 'i32') return floatToI32(em, x);
   return em.convert(x, to);
 }
