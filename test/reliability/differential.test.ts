@@ -132,8 +132,10 @@ function withheldFor(seed: number): OpName[] {
 }
 
 /** XLA fuses the graph of every value and the graph of the result alone differently (an FMA
- *  here, a fused erf there): the result alone agrees within this, not bit for bit. */
-const XLA_ALONE = { atol: 1e-5, rtol: 1e-4 };
+ *  here; a fused erf(-inf) a few ulps above -1, which asin then turns into 6e-4): the result
+ *  alone must agree within this loose bound, which catches a wrong value or a wrong plan but
+ *  not an ulp. XLA's CPU backend also flushes subnormals to zero (`flushesSubnormals`). */
+const XLA_ALONE = { atol: 1e-3, rtol: 1e-3 };
 
 const xstats = { forward: 0, ops: 0, grad: 0, withheld: 0, fellBack: 0, ms: 0 };
 
@@ -170,14 +172,14 @@ describe.runIf(XLA_WANTED)(`random programs on XLA vs the float64 reference (see
       const p = build(r, 'forward');
       fc.pre(p !== null);
       const where = `on XLA${withheldFor(r.seed).length ? ` (withheld from XLA: ${withheldFor(r.seed).join(' ')})` : ''}`;
-      const res = onXla(r.seed, () => checkForward(p!, undefined, XLA_ALONE));
+      const res = onXla(r.seed, () => checkForward(p!, undefined, XLA_ALONE, true));
       xstats.forward++;
       xstats.ops += res.checked;
       if (res.mismatch) throw new Error(`${where}: ${res.mismatch}\nprogram:\n${show(p!)}`);
       // the same graph with other input values: the cached executable (or plan) runs again
       const q = build({ ...r, seed: (r.seed ^ 0x5bd1e995) >>> 0 }, 'forward');
       if (q && sameStructure(p!, q)) {
-        const again = onXla(r.seed, () => checkForward(q, undefined, XLA_ALONE));
+        const again = onXla(r.seed, () => checkForward(q, undefined, XLA_ALONE, true));
         if (again.mismatch) throw new Error(`${where}, on a second run of the same graph with other inputs: ${again.mismatch}\nprogram:\n${show(q)}`);
       }
     }), { numRuns: XLA_RUNS, seed: SEED + 2, maxSkipsPerRun: 1000 });
