@@ -35,7 +35,7 @@ const SEED = env.LT_FUZZ_SEED === 'random' ? (Date.now() ^ (Math.random() * 2 **
 beforeAll(async () => { await lt.ready(); });
 
 const XLA_RUNS = Number(env.LT_FUZZ_XLA_RUNS ?? 200);
-const XLA_WANTED = inNode && (env.LT_REQUIRE_XLA === '1' || lt.backends().xla.available);
+const XLA_WANTED = inNode && (env.LT_REQUIRE_XLA === '1' || (env.LT_XLA !== '0' && lt.backends().xla.available));
 
 const rawStep = fc.record({ op: fc.nat(999), a: fc.nat(99), b: fc.nat(99), c: fc.nat(99), p: fc.nat(9999), q: fc.nat(9999) });
 const rawInput = fc.record({
