@@ -8,13 +8,20 @@
 // Which file runs where:
 //   *.node.test.ts      Node only (child_process, node:v8, node:vm, fs, the dist/ bundles in Node)
 //   *.browser.test.ts   browser only
-//   *.xla.test.ts       Node, only with LT_REQUIRE_XLA=1 (they need the native XLA addon)
+//   *.xla.test.ts       Node, only when XLA is on (below: they need the native XLA addon)
 //   other *.test.ts     Node always; the browser too when under one of BROWSER_DIRS
+//
+// XLA is on with LT_REQUIRE_XLA=1 (CI: a missing or broken addon then fails the run) or when
+// the addon is built (native/build/lazytensor_xla.node; LT_XLA=0 turns that off). Then a third
+// project, `xla`, reruns the op, autodiff and training suites on the 'xla' backend
+// (LT_BACKEND=xla, read by test/helpers.ts's setupBackend) against the same float64
+// references and tolerances, and the differential test adds its XLA programs.
 //
 // Chromium is Debian's (`apt-get install -y chromium`; .ci/run installs it): never
 // `npx playwright install`. LT_CHROMIUM overrides the executable.
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -29,9 +36,24 @@ const WITH_BROWSER = process.env.LT_BROWSER === '1'
 const NODE_ONLY = '**/*.node.test.ts';
 const BROWSER_ONLY = '**/*.browser.test.ts';
 /** Tests of the XLA accelerator need the native addon (npm run build:native): they join the
- *  node project only with LT_REQUIRE_XLA=1, and then a missing addon fails them. */
+ *  node project only when XLA is on; with LT_REQUIRE_XLA=1 a missing addon fails them. */
 const XLA_ONLY = '**/*.xla.test.ts';
-const WITH_XLA = process.env.LT_REQUIRE_XLA === '1';
+const ADDON = fileURLToPath(new URL('./native/build/lazytensor_xla.node', import.meta.url));
+const WITH_XLA = process.env.LT_REQUIRE_XLA === '1' || (process.env.LT_XLA !== '0' && existsSync(process.env.LT_XLA_ADDON ?? ADDON));
+
+/** The suites rerun on the 'xla' backend. Not the *.node.test.ts files: tfjs.node.test.ts
+ *  checks the interpreter's optimizer steps against tfjs bit for bit (XLA contracts
+ *  multiply-adds into FMAs), and the others do not select a backend. */
+const XLA_PROJECT = {
+  extends: true,
+  test: {
+    name: 'xla',
+    include: ['ops', 'autodiff', 'train'].map((d) => `test/${d}/**/*.test.ts`),
+    exclude: [...configDefaults.exclude, NODE_ONLY, BROWSER_ONLY, XLA_ONLY],
+    env: { LT_BACKEND: 'xla', LT_REQUIRE_XLA: '1' },
+    pool: 'forks',
+  },
+} satisfies TestProjectInlineConfiguration;
 
 /** $LT_CHROMIUM, else Debian's real binary (beside the /usr/bin/chromium wrapper script, which
  *  prints a harmless shell warning), else `chromium` on PATH. */
@@ -89,6 +111,7 @@ export default defineConfig({
         },
       },
       ...(WITH_BROWSER ? [BROWSER_PROJECT] : []),
+      ...(WITH_XLA ? [XLA_PROJECT] : []),
     ],
   },
 });

@@ -5,7 +5,8 @@
 // Device buffers are 1-D (the Accelerator interface gives no shapes): the lowered module takes
 // and returns flat tensors and reshapes inside, which XLA compiles away.
 import { type Accelerator, type DataType, type TypedArray } from '../accelerator';
-import { lowerProgram, parseProgram } from './lower';
+import { lowerProgram, parseProgram, type ParsedProgram } from './lower';
+import { Partitions, needsFallback } from './partition';
 
 /** The addon's interface (native/xla_addon.cc). */
 export interface XlaAddon {
@@ -57,6 +58,10 @@ export class XlaAccelerator implements Accelerator {
   /** The StableHLO text of every compiled executable (for debugging). */
   readonly modules = new Map<number, string>();
 
+  /** Executables of Programs with an op XLA cannot lower, run partly on the interpreter
+   *  (partition.ts); their handles are negative. */
+  private readonly partitions = new Partitions(this);
+
   constructor(private addon: XlaAddon) {}
 
   /** The accelerator on the loaded addon; throws with the reason when it is unavailable. */
@@ -67,17 +72,25 @@ export class XlaAccelerator implements Accelerator {
   }
 
   compile(program: Int32Array): number {
-    const text = lowerProgram(parseProgram(program), { flat: true });
+    const parsed = parseProgram(program);
+    return needsFallback(parsed) ? this.partitions.compile(parsed) : this.compileLowered(parsed);
+  }
+
+  /** Compiles a Program every op of which has a lowering. */
+  compileLowered(program: Int32Array | ParsedProgram): number {
+    const text = lowerProgram(program, { flat: true });
     const exe = this.addon.compile(text);
     this.modules.set(exe, text);
     return exe;
   }
 
   execute(exe: number, params: readonly number[]): number[] {
+    if (exe < 0) return this.partitions.execute(exe, params);
     return this.addon.execute(exe, [...params]);
   }
 
   release(exe: number): void {
+    if (exe < 0) return this.partitions.release(exe);
     this.modules.delete(exe);
     this.addon.release(exe);
   }

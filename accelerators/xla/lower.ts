@@ -180,6 +180,9 @@ function floatToI32(em: Emitter, x: Val): Val {
 function cast(em: Emitter, x: Val, to: Elem): Val {
   if (x.e === to) return x;
   if (to === 'i1') return em.cmpK('NE', x, 0);
+  // not convert: XLA rewrites convert(pred) * y (and / y) into a select that gives 0 where y is
+  // NaN or inf; the interpreter and IEEE give NaN
+  if (x.e === 'i1') return em.select(x, em.full(1, x.dims, to), em.full(0, x.dims, to));
   if ((x.e === 'f32' || x.e === 'f64') && to === 'i32') return floatToI32(em, x);
   return em.convert(x, to);
 }
@@ -343,6 +346,9 @@ function constLower(em: Emitter, r: Rec): Val {
   return em.full(val, r.dims, e);
 }
 
+/** The least float32 x whose exp rounds to +inf in float32. */
+const EXP_OVERFLOW = 88.72283935546875;
+
 function softplus(em: Emitter, x: Val): Val {
   const threshold = Math.log(1.1920928955078125e-7) + 2;
   const ex = em.un('exponential', x);
@@ -366,7 +372,9 @@ export const LOWERINGS: Record<OpName, Lower | 'core only'> = {
   // unary
   neg: unaryF('negate'),
   abs: unaryF('abs'),
-  exp: unaryF('exponential'),
+  // XLA's CPU backend (TF 2.21) gives a finite value for exp of a large x inside some fusions
+  // (exp(inf) - inf came out -inf): past float32's overflow point the result is +inf.
+  exp: (em, r, [x]) => em.select(em.cmpK('GE', x, EXP_OVERFLOW), em.full(Infinity, x.dims, 'f32'), em.un('exponential', x)),
   expm1: unaryF('exponential_minus_one'),
   log: unaryF('log'),
   log1p: unaryF('log_plus_one'),

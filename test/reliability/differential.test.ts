@@ -12,9 +12,18 @@
 // reproducible; ~6 s), 300 + 150 in a browser. To explore: LT_FUZZ_SEED=random (or a number),
 // LT_FUZZ_RUNS (forward runs; half as many gradient runs), LT_FUZZ_STEPS (most steps, 10), e.g.
 //   LT_FUZZ_SEED=random LT_FUZZ_RUNS=20000 LT_FUZZ_STEPS=16 npx vitest run test/reliability/differential.test.ts
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+//
+// On XLA too, where it is available (lt.backends(); with LT_REQUIRE_XLA=1 it must be): the same
+// checks on LT_FUZZ_XLA_RUNS forward programs (default 200, ~60 s) and half as many gradient programs
+// on the 'xla' backend; one program in three runs with a random quarter of the table's ops
+// withheld from XLA, so that it is cut between XLA and the interpreter (the fallback,
+// accelerators/xla/partition.ts), and enough of them must really have fallen back.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import * as lt from '../../ts/index';
+import { withoutLowering } from '../../accelerators/xla/partition';
+import type { OpName } from '../../accelerators/xla/lower';
+import { Op } from '../../ts/generated/ops';
 import { build, checkForward, checkGradients, sameStructure, show, OP_TABLE, type Recipe } from './programs';
 
 const env = (typeof process !== 'undefined' ? process.env : {}) as Record<string, string | undefined>;
@@ -24,6 +33,9 @@ const GRAD_RUNS = Math.ceil(FORWARD_RUNS / 2);
 const SEED = env.LT_FUZZ_SEED === 'random' ? (Date.now() ^ (Math.random() * 2 ** 31)) | 0 : Number(env.LT_FUZZ_SEED ?? 20240609);
 
 beforeAll(async () => { await lt.ready(); });
+
+const XLA_RUNS = Number(env.LT_FUZZ_XLA_RUNS ?? 200);
+const XLA_WANTED = inNode && (env.LT_REQUIRE_XLA === '1' || (env.LT_XLA !== '0' && lt.backends().xla.available));
 
 const rawStep = fc.record({ op: fc.nat(999), a: fc.nat(99), b: fc.nat(99), c: fc.nat(99), p: fc.nat(9999), q: fc.nat(9999) });
 const rawInput = fc.record({
@@ -102,5 +114,88 @@ describe(`random programs vs the float64 reference (seed ${SEED})`, () => {
     }), { numRuns: GRAD_RUNS, seed: SEED + 1, maxSkipsPerRun: 1000 });
     const missing = OP_TABLE.filter((o) => o.grad).map((o) => o.name).filter((n) => !seenGrad.has(n));
     expect(missing, 'differentiable ops no gradient program used').toEqual([]);
+  }, 600_000);
+});
+
+/** Table ops that a program may withhold from XLA (not the leaves). */
+const WITHHOLDABLE = (Object.keys(Op) as OpName[]).filter((n) => !['param', 'const', 'data', 'scalar'].includes(n));
+
+/** For one program in three (by its seed), a quarter of the table's ops, picked by the seed. */
+function withheldFor(seed: number): OpName[] {
+  if (seed % 3 !== 0) return [];
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  return WITHHOLDABLE.filter(() => {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    h = (h ^ (h + Math.imul(h ^ (h >>> 7), 0x297a2d39))) >>> 0;
+    return (h >>> 24) < 64;
+  });
+}
+
+/** XLA fuses the graph of every value and the graph of the result alone differently (an FMA
+ *  here; a fused erf(-inf) a few ulps above -1, which asin then turns into 6e-4): the result
+ *  alone must agree within this loose bound, which catches a wrong value or a wrong plan but
+ *  not an ulp. XLA's CPU backend also flushes subnormals to zero (`flushesSubnormals`). */
+const XLA_ALONE = { atol: 1e-3, rtol: 1e-3 };
+
+const xstats = { forward: 0, ops: 0, grad: 0, withheld: 0, fellBack: 0, ms: 0 };
+
+describe.runIf(XLA_WANTED)(`random programs on XLA vs the float64 reference (seed ${SEED})`, () => {
+  let backend = 'wasm';
+  beforeAll(() => {
+    expect(lt.backends().xla, 'XLA is required (LT_REQUIRE_XLA=1): npm run build:native').toEqual({ available: true });
+    backend = lt.getBackend();
+    lt.setBackend('xla');
+    // the fallback reports each withheld op once: expected here, not worth a log line each
+    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => { if (!String(a[0]).includes('has no XLA lowering')) process.stderr.write(`${a.join(' ')}\n`); });
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+    lt.setBackend(backend);
+    console.log(`differential on XLA (seed ${SEED}): ${xstats.forward} forward programs (${xstats.ops} op results), ${xstats.grad} gradient programs;`
+      + ` ${xstats.withheld} runs with ops withheld from XLA, ${xstats.fellBack} of them cut between XLA and the interpreter; ${(xstats.ms / 1000).toFixed(1)} s`);
+  });
+
+  /** Runs f with the program's withheld ops; counts whether it fell back. */
+  function onXla<T>(seed: number, f: () => T): T {
+    const ops = withheldFor(seed);
+    if (!ops.length) return f();
+    xstats.withheld++;
+    const before = lt.metrics().fallbackOps;
+    const out = withoutLowering(ops, f);
+    if (lt.metrics().fallbackOps > before) xstats.fellBack++;
+    return out;
+  }
+
+  it(`${XLA_RUNS} forward programs: every op within its tolerance, some cut by the fallback`, () => {
+    const t0 = performance.now();
+    check(fc.property(recipe(Number(env.LT_FUZZ_STEPS ?? 10)), (r) => {
+      const p = build(r, 'forward');
+      fc.pre(p !== null);
+      const where = `on XLA${withheldFor(r.seed).length ? ` (withheld from XLA: ${withheldFor(r.seed).join(' ')})` : ''}`;
+      const res = onXla(r.seed, () => checkForward(p!, undefined, XLA_ALONE, true));
+      xstats.forward++;
+      xstats.ops += res.checked;
+      if (res.mismatch) throw new Error(`${where}: ${res.mismatch}\nprogram:\n${show(p!)}`);
+      // the same graph with other input values: the cached executable (or plan) runs again
+      const q = build({ ...r, seed: (r.seed ^ 0x5bd1e995) >>> 0 }, 'forward');
+      if (q && sameStructure(p!, q)) {
+        const again = onXla(r.seed, () => checkForward(q, undefined, XLA_ALONE, true));
+        if (again.mismatch) throw new Error(`${where}, on a second run of the same graph with other inputs: ${again.mismatch}\nprogram:\n${show(q)}`);
+      }
+    }), { numRuns: XLA_RUNS, seed: SEED + 2, maxSkipsPerRun: 1000 });
+    xstats.ms += performance.now() - t0;
+    expect(xstats.fellBack, 'programs that really ran partly on the interpreter').toBeGreaterThanOrEqual(Math.floor(XLA_RUNS / 10));
+  }, 600_000);
+
+  it(`${Math.ceil(XLA_RUNS / 2)} gradient programs: lt.grads within the tolerances of central differences`, () => {
+    const t0 = performance.now();
+    check(fc.property(recipe(6), fc.nat(), (r, wseed) => {
+      const p = build(r, 'grad');
+      fc.pre(p !== null);
+      const m = onXla(r.seed, () => checkGradients(p!, wseed));
+      xstats.grad++;
+      if (m) throw new Error(`on XLA${withheldFor(r.seed).length ? ` (withheld from XLA: ${withheldFor(r.seed).join(' ')})` : ''}: ${m}\nprogram:\n${show(p!)}`);
+    }), { numRuns: Math.ceil(XLA_RUNS / 2), seed: SEED + 3, maxSkipsPerRun: 1000 });
+    xstats.ms += performance.now() - t0;
   }, 600_000);
 });

@@ -56,15 +56,23 @@ module @lazytensor {
 // cast bool -> float32
 module @lazytensor {
   func.func public @main(%arg0: tensor<8xi1>) -> (tensor<8xf32>) {
-    %0 = "stablehlo.convert"(%arg0) : (tensor<8xi1>) -> tensor<8xf32>
-    "func.return"(%0) : (tensor<8xf32>) -> ()
+    %0 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %1 = "stablehlo.broadcast_in_dim"(%0) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %2 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %3 = "stablehlo.broadcast_in_dim"(%2) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %4 = "stablehlo.select"(%arg0, %1, %3) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    "func.return"(%4) : (tensor<8xf32>) -> ()
   }
 }
 
 // cast bool -> int32
 module @lazytensor {
   func.func public @main(%arg0: tensor<8xi1>) -> (tensor<8xi32>) {
-    %0 = "stablehlo.convert"(%arg0) : (tensor<8xi1>) -> tensor<8xi32>
-    "func.return"(%0) : (tensor<8xi32>) -> ()
+    %0 = "stablehlo.constant"() {value = dense<1> : tensor<i32>} : () -> tensor<i32>
+    %1 = "stablehlo.broadcast_in_dim"(%0) {broadcast_dimensions = array<i64>} : (tensor<i32>) -> tensor<8xi32>
+    %2 = "stablehlo.constant"() {value = dense<0> : tensor<i32>} : () -> tensor<i32>
+    %3 = "stablehlo.broadcast_in_dim"(%2) {broadcast_dimensions = array<i64>} : (tensor<i32>) -> tensor<8xi32>
+    %4 = "stablehlo.select"(%arg0, %1, %3) : (tensor<8xi1>, tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
+    "func.return"(%4) : (tensor<8xi32>) -> ()
   }
 }
