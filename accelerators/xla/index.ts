@@ -15,7 +15,13 @@ export interface XlaAddon {
   download(buf: number): Uint8Array;
   free(buf: number): void;
   release(exe: number): void;
-  stats(): { buffers: number; executables: number };
+  stats(): { buffers: number; executables: number; queued: number };
+  /** Compiles on the addon's launcher thread. */
+  compileAsync(mlir: string): Promise<number>;
+  /** Queues an execution on the launcher thread (FIFO); the outputs exist at once. */
+  executeAsync(exe: number, args: number[]): { outputs: number[]; done: Promise<number> };
+  /** Waits for a buffer without blocking the main thread. */
+  downloadAsync(buf: number): Promise<Uint8Array>;
 }
 
 const DT: Record<DataType, number> = { float32: 0, int32: 1, bool: 2 };
@@ -73,8 +79,25 @@ export class XlaAccelerator implements Accelerator {
     return exe;
   }
 
+  /**
+   * Lowers and compiles on the addon's launcher thread, leaving the main thread free.
+   * @example
+   * const exe = await xla.compileAsync(program);
+   */
+  async compileAsync(program: Int32Array): Promise<number> {
+    const text = lowerProgram(parseProgram(program), { flat: true });
+    const exe = await this.addon.compileAsync(text);
+    this.modules.set(exe, text);
+    return exe;
+  }
+
   execute(exe: number, params: readonly number[]): number[] {
     return this.addon.execute(exe, [...params]);
+  }
+
+  /** Queued behind earlier async work on the addon's launcher thread; see Accelerator. */
+  executeAsync(exe: number, params: readonly number[]): { outputs: number[]; done: Promise<number> } {
+    return this.addon.executeAsync(exe, [...params]);
   }
 
   release(exe: number): void {
@@ -87,14 +110,22 @@ export class XlaAccelerator implements Accelerator {
   }
 
   download(handle: number, dtype: DataType, size: number): TypedArray {
-    const bytes = this.addon.download(handle);
-    const want = size * (dtype === 'bool' ? 1 : 4);
-    if (bytes.byteLength !== want) throw new Error(`xla: download: buffer ${handle} has ${bytes.byteLength} bytes, want ${want}`);
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    return dtype === 'float32' ? new Float32Array(copy) : dtype === 'int32' ? new Int32Array(copy) : new Uint8Array(copy);
+    return typed(handle, this.addon.download(handle), dtype, size);
+  }
+
+  async downloadAsync(handle: number, dtype: DataType, size: number): Promise<TypedArray> {
+    return typed(handle, await this.addon.downloadAsync(handle), dtype, size);
   }
 
   free(handle: number): void {
     this.addon.free(handle);
   }
+}
+
+/** A downloaded buffer's bytes as the dtype's typed array, checking its length. */
+function typed(handle: number, bytes: Uint8Array, dtype: DataType, size: number): TypedArray {
+  const want = size * (dtype === 'bool' ? 1 : 4);
+  if (bytes.byteLength !== want) throw new Error(`xla: download: buffer ${handle} has ${bytes.byteLength} bytes, want ${want}`);
+  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return dtype === 'float32' ? new Float32Array(copy) : dtype === 'int32' ? new Int32Array(copy) : new Uint8Array(copy);
 }
