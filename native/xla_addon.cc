@@ -29,6 +29,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <cstdlib>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -103,8 +104,12 @@ std::string describe(const std::string& what, const absl::Status& st) {
 xla::PjRtClient* client(const Napi::Env& env) {
   State& s = state();
   if (!s.client) {
+    // Asynchronous dispatch, as JAX uses it: measured ~1.3x faster on the MLP step than the
+    // synchronous client (outputs are awaited before a handle counts as ready either way).
+    // LT_XLA_CPU_ASYNC=0 selects the synchronous client.
     xla::CpuClientOptions options;
-    options.asynchronous = false;
+    const char* async = std::getenv("LT_XLA_CPU_ASYNC");
+    options.asynchronous = !(async && async[0] == '0');
     options.cpu_device_count = 1;
     auto c = xla::GetPjRtCpuClient(std::move(options));
     if (!c.ok()) fail(env, "creating the CPU client", c.status());

@@ -37,27 +37,34 @@ export function markStep(): void { namedErrors('markStep', runPending); }
  * The barrier, returning at once: the pending graph is cut now and, on an accelerator with its
  * own thread (xla), executes there while you trace the next step. Reading a value of that step
  * waits for it (`dataSync` blocks, `data()` awaits). The Promise settles when the step has run;
- * it rejects if the step fails, and reads of that step's tensors then throw. On the WASM
- * interpreter the step runs before this returns. A step whose graph is not cached yet compiles
- * before this returns. At most two steps are queued: a third waits here for the oldest.
- * Await the previous step's Promise, not this one, to keep tracing and execution overlapped.
+ * it rejects if the step fails, and reads of that step's tensors then throw (so a Promise left
+ * unawaited is never an unhandled rejection: the failure surfaces at the next read). On the
+ * WASM interpreter the step runs before this returns. A step whose graph is not cached yet
+ * compiles before this returns. At most two steps wait for the accelerator: a third waits here.
+ * Keep one step queued behind the running one: await the previous step's Promise, not this one.
  * @example
- * let inFlight = Promise.resolve();
+ * let previous = Promise.resolve();
  * for (const batch of batches) {
- *   trainStep(batch);                 // traced while the previous step executes
- *   await inFlight;                   // settles (or throws) that step's outcome
- *   inFlight = lt.markStepAsync();
+ *   trainStep(batch);                   // traced while the previous step executes
+ *   const current = lt.markStepAsync();
+ *   await previous;                     // that step's outcome (throws if it failed)
+ *   previous = current;
  * }
- * await inFlight;
+ * await previous;
  */
-export async function markStepAsync(): Promise<void> {
-  const done = namedErrors('markStepAsync', runPendingAsync);
+export function markStepAsync(): Promise<void> {
+  let done: Promise<void>;
   try {
-    await done;
+    done = namedErrors('markStepAsync', runPendingAsync);
   } catch (e) {
+    done = Promise.reject(e);
+  }
+  const named = done.catch((e: unknown) => {
     if (e instanceof Error && !e.message.startsWith('markStepAsync:')) e.message = `markStepAsync: ${e.message}`;
     throw e;
-  }
+  });
+  named.catch(() => {});   // handled: see above
+  return named;
 }
 
 /**
