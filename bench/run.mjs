@@ -106,7 +106,7 @@ async function main() {
     // implementation to run (tfjs-cpu when available) provides it.
     let reference = null, referenceName = null;
     if (c.reference) {
-      reference = c.reference();
+      reference = await c.reference();
       referenceName = c.referenceName ?? 'the float64 JS reference';
     }
     const parts = [];

@@ -3,11 +3,14 @@
 784-256-256-10, relu, batch 128, softmax cross-entropy (mean over the batch), SGD lr 0.1,
 gradients by jax.grad, the whole step one jax.jit function (no buffer donation, as a plain
 user would write it). Reads the initial parameters and the batch that the Node side wrote
-(raw little-endian float32, one file each), runs two steps from them and writes the six
-parameters (concatenated) for the check, then times single steps (each ended by
-block_until_ready) and prints one JSON line: medianMs, meanMs, minMs, samples, versions.
+(raw little-endian float32, one file each), runs two steps from them, writes the six
+parameters (concatenated) to DATA_DIR/jax_check.bin for the check, runs WARMUP more steps and
+prints one JSON line (firstStepMs, versions). Then, for each line "N" read from stdin, times N
+single steps (each ended by block_until_ready) and prints {"samplesMs": [...]}; so the Node side
+can interleave its own blocks of steps with JAX's, and a machine whose load drifts affects both
+alike. Exits at end of input.
 
-usage: jax_mlp.py DATA_DIR STEPS WARMUP
+usage: jax_mlp.py DATA_DIR WARMUP
 """
 import json
 import os
@@ -42,7 +45,7 @@ def step(p, x, y):
 
 
 def main():
-    d, steps, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    d, warmup = sys.argv[1], int(sys.argv[2])
     p0 = {k: load(d, k, s) for k, s in SHAPES.items()}
     x, y = load(d, "x", (B, 784)), load(d, "y", (B, 10))
     t0 = time.perf_counter()
@@ -52,18 +55,14 @@ def main():
     np.concatenate([np.asarray(p[k]).ravel() for k in NAMES]).astype("<f4").tofile(os.path.join(d, "jax_check.bin"))
     for _ in range(warmup):
         p = jax.block_until_ready(step(p, x, y))
-    samples = []
-    for _ in range(steps):
-        t = time.perf_counter()
-        p = jax.block_until_ready(step(p, x, y))
-        samples.append((time.perf_counter() - t) * 1e3)
-    s = sorted(samples)
-    n = len(s)
-    median = s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
-    print(json.dumps({
-        "medianMs": median, "meanMs": sum(s) / n, "minMs": s[0], "samplesMs": samples,
-        "firstStepMs": first_ms, "jax": jax.__version__, "device": str(jax.devices()[0]),
-    }))
+    print(json.dumps({"firstStepMs": first_ms, "jax": jax.__version__, "device": str(jax.devices()[0])}), flush=True)
+    for line in sys.stdin:
+        samples = []
+        for _ in range(int(line)):
+            t = time.perf_counter()
+            p = jax.block_until_ready(step(p, x, y))
+            samples.append((time.perf_counter() - t) * 1e3)
+        print(json.dumps({"samplesMs": samples}), flush=True)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,11 @@
 // 2. The same step with lt.markStepAsync(), tracing step n+1 while step n executes, against
 //    the trace-only and execute-only times measured with lt.markStep(). Target: the async
 //    step ≤ 1.10 × max(trace, execute).
-// Both are timed step by step (one step = one sample), steady state, medians.
-import { spawnSync } from 'node:child_process';
+// Both are timed step by step (one step = one sample), steady state, medians, in blocks that
+// alternate between the two sides compared (lazytensor and JAX; markStep and markStepAsync), so
+// that a drift in the machine's load (it is shared) weighs on both alike.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,18 +47,29 @@ function initData() {
   return { params, x, y };
 }
 
-/** Runs the jax.jit peer on the same data; returns its JSON and the parameters after two steps. */
-function runJax(data, quick) {
+/** Starts the jax.jit peer on the same data: `check` holds its parameters after two steps,
+ *  `time(n)` times n steps there; `unavailable` says why it could not run. */
+async function startJax(data) {
   const python = process.env.LT_JAX_PYTHON ?? join(ROOT, '.venv-jax', 'bin', 'python');
   if (!existsSync(python)) return { unavailable: `no Python with jax at ${python} (set LT_JAX_PYTHON)` };
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-xla-'));
+  for (const k of NAMES) writeFileSync(join(dir, `${k}.bin`), data.params[k]);
+  writeFileSync(join(dir, 'x.bin'), data.x);
+  writeFileSync(join(dir, 'y.bin'), data.y);
+  const proc = spawn(python, [join(ROOT, 'bench', 'peers', 'jax_mlp.py'), dir, '20'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (b) => { stderr = (stderr + b).slice(-2000); });
+  const lines = [], waiters = [];
+  let exited = null;
+  const why = () => `jax_mlp.py exited (${exited}): ${stderr.trim().split('\n').pop()}`;
+  createInterface({ input: proc.stdout }).on('line', (l) => (waiters.length ? waiters.shift().resolve(l) : lines.push(l)));
+  proc.on('error', (e) => { exited = e.message; for (const w of waiters.splice(0)) w.reject(new Error(why())); });
+  proc.on('exit', (code, sig) => { exited = code ?? sig; for (const w of waiters.splice(0)) w.reject(new Error(why())); });
+  const next = () => (lines.length ? Promise.resolve(lines.shift())
+    : exited !== null ? Promise.reject(new Error(why())) : new Promise((resolve, reject) => waiters.push({ resolve, reject })));
+  const close = () => { proc.stdin.end(); rmSync(dir, { recursive: true, force: true }); };
   try {
-    for (const k of NAMES) writeFileSync(join(dir, `${k}.bin`), data.params[k]);
-    writeFileSync(join(dir, 'x.bin'), data.x);
-    writeFileSync(join(dir, 'y.bin'), data.y);
-    const r = spawnSync(python, [join(ROOT, 'bench', 'peers', 'jax_mlp.py'), dir, String(quick ? 60 : 300), '20'], { encoding: 'utf8', timeout: 300_000 });
-    if (r.status !== 0) return { unavailable: `jax_mlp.py failed (${r.status ?? r.signal}): ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}` };
-    const out = JSON.parse(r.stdout.trim().split('\n').pop());
+    const info = JSON.parse(await next());
     const flat = new Float32Array(readFileSync(join(dir, 'jax_check.bin')).buffer.slice(0));
     const check = [];
     let at = 0;
@@ -64,9 +78,11 @@ function runJax(data, quick) {
       check.push(flat.slice(at, at + n));
       at += n;
     }
-    return { ...out, check };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const time = async (n) => { proc.stdin.write(`${n}\n`); return JSON.parse(await next()).samplesMs; };
+    return { ...info, check, time, close };
+  } catch (e) {
+    close();
+    return { unavailable: e.message };
   }
 }
 
@@ -102,8 +118,8 @@ export function cases({ lt, ltBackends, quick }) {
   }
   let data, jax;
   const D = () => (data ??= initData());
-  const J = () => (jax ??= runJax(D(), quick));
-  const steps = quick ? 60 : 300;
+  const J = async () => (jax ??= await startJax(D()));
+  const rounds = quick ? 3 : 6, block = quick ? 20 : 50;   // steps = rounds × block per side
 
   const mlp = {
     name: 'lazytensor[xla]',
@@ -113,26 +129,34 @@ export function cases({ lt, ltBackends, quick }) {
       return {
         check() { step(); step(); return m.params(); },
         async custom() {
+          const j = await J();
           for (let i = 0; i < 20; i++) step();
           const m0 = lt.metrics();
-          const samples = [];
-          for (let i = 0; i < steps; i++) {
-            const t = now();
-            step();
-            samples.push(now() - t);
+          const samples = [], jaxSamples = [];
+          for (let r = 0; r < rounds; r++) {
+            for (let i = 0; i < block; i++) {
+              const t = now();
+              step();
+              samples.push(now() - t);
+            }
+            if (j.time) jaxSamples.push(...await j.time(block));
           }
           const m1 = lt.metrics();
-          const r = stats(samples, `${steps} steps timed one by one after 20 warm`);
-          const j = J();
+          const n = samples.length;
+          const res = stats(samples, `${n} steps timed one by one after 20 warm, in ${rounds} blocks alternating with jax.jit's`);
           const misses = m1.cacheMisses - m0.cacheMisses;
-          r.extras = [{ label: 'execute (lt.metrics().executeMs)', value: (m1.executeMs - m0.executeMs) / steps, unit: 'ms', key: 'execute' }];
-          if (j.medianMs != null) {
-            r.extras.push({ label: `jax.jit step (Python, jax ${j.jax}, ${j.device})`, value: j.medianMs, unit: 'ms', key: 'jax' });
-            r.extras.push({ label: 'lazytensor[xla] ÷ jax.jit', value: r.median / j.medianMs, unit: '×', key: 'vsJax' });
+          res.extras = [{ label: 'execute (lt.metrics().executeMs, mean)', value: (m1.executeMs - m0.executeMs) / n, unit: 'ms', key: 'execute' }];
+          if (jaxSamples.length) {
+            const jm = median(jaxSamples);
+            res.extras.push({ label: `jax.jit step (Python, jax ${j.jax}, ${j.device})`, value: jm, unit: 'ms', key: 'jax' });
+            res.extras.push({ label: 'lazytensor[xla] ÷ jax.jit', value: res.median / jm, unit: '×', key: 'vsJax' });
+            res.detail = `jax.jit: ${jaxSamples.length} steps, first step (trace + compile) ${j.firstStepMs.toFixed(0)} ms, min step ${Math.min(...jaxSamples).toFixed(2)} ms (lazytensor min ${Math.min(...samples).toFixed(2)} ms)`;
           }
-          r.detail = `${misses} cache misses in ${steps} steps` + (j.unavailable ? `; jax.jit not run: ${j.unavailable}` : `; jax.jit first step (trace + compile) ${j.firstStepMs.toFixed(0)} ms, min step ${j.minMs.toFixed(2)} ms`);
-          r.problems = [...(misses ? [`xla mlp: ${misses} compile-cache misses in ${steps} identical steps`] : []), ...(j.unavailable ? [`xla mlp: jax.jit peer not run: ${j.unavailable}`] : [])];
-          return r;
+          res.problems = [
+            ...(misses ? [`xla mlp: ${misses} compile-cache misses in ${n} identical steps`] : []),
+            ...(j.unavailable ? [`xla mlp: jax.jit peer not run: ${j.unavailable}`] : []),
+          ];
+          return res;
         },
         teardown() { m.dispose(); },
       };
@@ -143,54 +167,58 @@ export function cases({ lt, ltBackends, quick }) {
     name: 'lazytensor[xla]',
     async setup() {
       const m = model(lt, D());
+      // markStepAsync: step n+1 is traced while step n runs, and queued behind it before step
+      // n is awaited, so the launcher thread always has the next step.
+      let previous = Promise.resolve();
+      const launch = async () => {
+        m.trace();
+        const current = lt.markStepAsync();
+        await previous;
+        previous = current;
+      };
       return {
-        check() { m.trace(); lt.markStepAsync(); m.trace(); lt.markStepAsync(); return m.params(); },
+        async check() { await launch(); await launch(); await previous; return m.params(); },
+        isAsync: true,
         async custom() {
-          // markStep: the parts, one step at a time.
-          const trace = [], exec = [], mark = [], sync = [];
+          const trace = [], exec = [], mark = [], sync = [], samples = [];
+          let workerMs = 0;
           for (let i = 0; i < 20; i++) { m.trace(); lt.markStep(); }
-          for (let i = 0; i < steps; i++) {
-            const t0 = now();
-            m.trace();
-            const t1 = now(), e0 = lt.metrics().executeMs;
-            lt.markStep();
-            const t2 = now();
-            trace.push(t1 - t0); mark.push(t2 - t1); sync.push(t2 - t0); exec.push(lt.metrics().executeMs - e0);
-          }
-          // markStepAsync: step n+1 is traced while step n runs, and queued behind it before
-          // step n is awaited, so the launcher thread never waits for the main thread.
-          let previous = Promise.resolve();
-          const launch = async () => {
-            m.trace();
-            const current = lt.markStepAsync();
-            await previous;
-            previous = current;
-          };
           for (let i = 0; i < 20; i++) await launch();
           await previous;
-          const e0 = lt.metrics().executeMs;
-          const samples = [];
-          let last = now();
-          for (let i = 0; i < steps; i++) {
-            await launch();
-            const t = now();
-            samples.push(t - last);
-            last = t;
+          for (let r = 0; r < rounds; r++) {
+            // markStep: the parts of each step.
+            for (let i = 0; i < block; i++) {
+              const t0 = now();
+              m.trace();
+              const t1 = now(), e0 = lt.metrics().executeMs;
+              lt.markStep();
+              const t2 = now();
+              trace.push(t1 - t0); mark.push(t2 - t1); sync.push(t2 - t0); exec.push(lt.metrics().executeMs - e0);
+            }
+            // markStepAsync: the time between the ends of successive steps.
+            const e0 = lt.metrics().executeMs;
+            let last = now();
+            for (let i = 0; i < block; i++) {
+              await launch();
+              const t = now();
+              samples.push(t - last);
+              last = t;
+            }
+            await previous;
+            workerMs += lt.metrics().executeMs - e0;
           }
-          await previous;
-          const workerExec = (lt.metrics().executeMs - e0) / steps;
-          const r = stats(samples, `${steps} steps, time between the ends of successive steps`);
+          const res = stats(samples, `${samples.length} steps in ${rounds} blocks alternating with markStep's`);
           const tr = median(trace), ex = median(exec);
-          r.extras = [
+          res.extras = [
             { label: 'markStep step (trace + markStep)', value: median(sync), unit: 'ms', key: 'sync' },
             { label: 'trace only (the step\'s ops and autodiff, recorded)', value: tr, unit: 'ms', key: 'trace' },
             { label: 'execute only (markStep\'s accelerator.execute)', value: ex, unit: 'ms', key: 'execute' },
             { label: 'markStep (cut + lookup + execute)', value: median(mark), unit: 'ms', key: 'mark' },
-            { label: 'execute on the launcher thread, async loop (mean)', value: workerExec, unit: 'ms', key: 'workerExecute' },
-            { label: 'async step ÷ max(trace, execute)', value: r.median / Math.max(tr, ex), unit: '×', key: 'overlap' },
-            { label: 'async step ÷ markStep step', value: r.median / median(sync), unit: '×', key: 'vsSync' },
+            { label: 'execute on the launcher thread, async loop (mean)', value: workerMs / samples.length, unit: 'ms', key: 'workerExecute' },
+            { label: 'async step ÷ max(trace, execute)', value: res.median / Math.max(tr, ex), unit: '×', key: 'overlap' },
+            { label: 'async step ÷ markStep step', value: res.median / median(sync), unit: '×', key: 'vsSync' },
           ];
-          return r;
+          return res;
         },
         teardown() { m.dispose(); },
       };
@@ -198,12 +226,12 @@ export function cases({ lt, ltBackends, quick }) {
   };
 
   // Both checks compare two steps from the initial weights with jax.jit's (when it ran).
-  const reference = () => J().check ?? null;
+  const reference = async () => (await J()).check ?? null;
   return [
     { suite: 'xla', name: MLP, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [mlp] },
     {
       suite: 'xla', name: ASYNC, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [overlap],
-      release() { data = undefined; jax = undefined; },
+      release() { jax?.close?.(); data = undefined; jax = undefined; },
     },
   ];
 }
