@@ -225,14 +225,14 @@ export function cases({ lt, ltBackends, quick }) {
     },
   };
 
-  // Both checks compare two steps from the initial weights with jax.jit's (when it ran).
+  // Both checks compare two steps from the initial weights with jax.jit's (when it ran). Each
+  // case ends the peer's process (a --filter may run either one alone): a live child would keep
+  // Node from exiting.
   const reference = async () => (await J()).check ?? null;
+  const release = () => { jax?.close?.(); data = undefined; jax = undefined; };
   return [
-    { suite: 'xla', name: MLP, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [mlp] },
-    {
-      suite: 'xla', name: ASYNC, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [overlap],
-      release() { jax?.close?.(); data = undefined; jax = undefined; },
-    },
+    { suite: 'xla', name: MLP, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [mlp], release },
+    { suite: 'xla', name: ASYNC, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [overlap], release },
   ];
 }
 
