@@ -135,6 +135,21 @@ describe('markStepAsync on xla', () => {
     }
   });
 
+  it('disposing a step\'s tensors while it runs is safe and leaks no device buffer', async () => {
+    const a = lt.tensor(values(256 * 256, 9), [256, 256]);
+    await lt.markStepAsync();
+    const buffers = addon.stats().buffers;
+    const steps: Promise<void>[] = [];
+    for (let i = 0; i < 5; i++) {
+      const b = lt.tidy(() => a.matMul(a).tanh());   // the matMul's handle goes with the tidy
+      steps.push(lt.markStepAsync());
+      b.dispose();                      // its buffer is still being computed
+    }
+    await Promise.all(steps);
+    expect(addon.stats()).toMatchObject({ buffers, queued: 0 });
+    a.dispose();
+  });
+
   it('counts transfers in metrics()', async () => {
     const a = lt.tensor([1, 2, 3]);
     lt.resetMetrics();
