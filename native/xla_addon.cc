@@ -363,18 +363,20 @@ void work(Job* job) {
     auto argv = awaitArgs(job->args);
     absl::StatusOr<std::vector<std::unique_ptr<xla::PjRtBuffer>>> outs =
         argv.ok() ? run(*job->exe, *argv) : absl::StatusOr<std::vector<std::unique_ptr<xla::PjRtBuffer>>>(argv.status());
-    std::lock_guard<std::mutex> lock(s.mu);
-    if (outs.ok()) {
-      for (size_t i = 0; i < job->outs.size(); i++) {
-        job->outs[i]->buf = std::move((*outs)[i]);
-        job->outs[i]->ready = true;
+    {
+      std::lock_guard<std::mutex> lock(s.mu);
+      if (outs.ok()) {
+        for (size_t i = 0; i < job->outs.size(); i++) {
+          job->outs[i]->buf = std::move((*outs)[i]);
+          job->outs[i]->ready = true;
+        }
+      } else {
+        job->status = outs.status();
+        std::string why = describe("execute", outs.status());
+        for (auto& o : job->outs) o->error = why;
       }
-    } else {
-      job->status = outs.status();
-      std::string why = describe("execute", outs.status());
-      for (auto& o : job->outs) o->error = why;
     }
-    job->args.clear();  // the arguments may be freed now
+    job->args.clear();  // the arguments may be freed now (outside the lock: that may take a while)
   }
   job->ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -408,7 +410,13 @@ void launcherLoop() {
       s.cv.wait(lock, [&] { return !s.queue.empty(); });
       job = s.queue.front();
     }
-    work(job);
+    try {
+      work(job);
+    } catch (const std::exception& e) {  // never let an exception end the process on this thread
+      job->status = absl::InternalError(std::string("unexpected: ") + e.what());
+      std::lock_guard<std::mutex> lock(s.mu);
+      for (auto& o : job->outs) if (!o->ready) o->error = describe("execute", job->status);
+    }
     {
       std::lock_guard<std::mutex> lock(s.mu);
       s.queue.pop_front();
