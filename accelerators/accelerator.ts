@@ -21,6 +21,19 @@ export interface Accelerator {
   /** Copies a device buffer of `size` elements back to the host. */
   download(handle: number, dtype: DataType, size: number): TypedArray;
   free(handle: number): void;
+  /**
+   * Optional: queues an execution on the accelerator's own thread and returns at once. The
+   * output handles are usable immediately: as params of later executes (which run after this
+   * one) and by `download`, which waits until they are computed. `done` resolves with the
+   * execution's milliseconds, or rejects, and then every download of an output throws.
+   * Accelerators without it run lt.markStepAsync() synchronously.
+   * @example
+   * const { outputs, done } = accel.executeAsync!(exe, params);
+   * const ms = await done; const values = accel.download(outputs[0], 'float32', n);
+   */
+  executeAsync?(exe: number, params: readonly number[]): { outputs: number[]; done: Promise<number> };
+  /** Optional: `download` that awaits a buffer still being computed instead of blocking. */
+  downloadAsync?(handle: number, dtype: DataType, size: number): Promise<TypedArray>;
 }
 
 export const BYTES: Record<DataType, number> = { float32: 4, int32: 4, bool: 1 };

@@ -1,6 +1,6 @@
 // npm run bench [-- --filter <text|/regex/>] [--quick] [--slow-peers] [--peers a,b] [--out <dir>]
 //
-// Runs every suite (tracing, cache + passes, kernels, mlp) on every available lazytensor
+// Runs every suite (tracing, cache + passes, kernels, mlp, and xla when the addon is built) on every available lazytensor
 // backend and on the peers (tfjs cpu + wasm, jax-js eager + jit), in one process, with the same
 // shapes and data; checks each kernel's result against the reference before timing it; writes
 // bench/results/latest.json and latest.md and prints the markdown. Exits 1 if any result did
@@ -16,6 +16,7 @@ import * as tracing from './suites/tracing.mjs';
 import * as cache from './suites/cache.mjs';
 import * as kernels from './suites/kernels.mjs';
 import * as mlp from './suites/mlp.mjs';
+import * as xla from './suites/xla.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REFERENCE_ORDER = ['tfjs-cpu', 'tfjs-wasm', 'jax-js eager', 'jax-js jit'];
@@ -75,8 +76,8 @@ async function main() {
   if (opts.peers) for (const p of PEERS) if (!opts.peers.includes(p) && available[p] === true) available[p] = 'excluded by --peers';
 
   const ctx = { lt, peers, ltBackends, quick: opts.quick, slowPeers: opts.slowPeers, threads };
-  const suites = [tracing, cache, kernels, mlp];
-  const titles = { tracing: tracing.title, cache: cache.title, passes: cache.passesTitle, kernels: kernels.title, mlp: mlp.title };
+  const suites = [tracing, cache, kernels, mlp, xla];
+  const titles = { tracing: tracing.title, cache: cache.title, passes: cache.passesTitle, kernels: kernels.title, mlp: mlp.title, xla: xla.title };
   const all = suites.flatMap((s) => s.cases(ctx));
   const cases = all.filter((c) => matches(opts.filters, `${c.suite} ${c.name}`));
   if (cases.length === 0) throw new Error(`--filter ${opts.filters.join(' ')} matches no case; cases: ${all.map((c) => `${c.suite} ${c.name}`).join('; ')}`);
@@ -105,7 +106,7 @@ async function main() {
     // implementation to run (tfjs-cpu when available) provides it.
     let reference = null, referenceName = null;
     if (c.reference) {
-      reference = c.reference();
+      reference = await c.reference();
       referenceName = c.referenceName ?? 'the float64 JS reference';
     }
     const parts = [];
@@ -197,6 +198,7 @@ async function main() {
     const ov = r?.extras?.find((e) => e.key === 'overhead')?.value;
     if (ov != null) targets.push({ what: `${l} cached sync of 1,000 nodes, excluding execute ≤ 50 µs`, measured: `${fmt(ov)} µs`, met: ov <= 50 });
   }
+  for (const s of suites) if (s.targets) targets.push(...s.targets(cases));
   for (const t of targets) if (t.met === false) problems.push(`target missed: ${t.what} (measured ${t.measured})`);
   for (const c of cases) {
     for (const l of ltCols) {

@@ -10,12 +10,29 @@
 //   execute(exe: number, args: number[]): number[]   one new buffer per result
 //   download(buf: number): Uint8Array                its bytes
 //   free(buf: number), release(exe: number)
-//   stats(): { buffers, executables }
+//   stats(): { buffers, executables, queued }
+//   compileAsync(mlirText): Promise<number>           compiled on the launcher thread
+//   executeAsync(exe, args): { outputs: number[], done: Promise<number> }
+//       enqueued on the launcher thread; the output handles exist at once and may be passed to
+//       later executes or read (download blocks until they are computed); `done` resolves with
+//       the execution's milliseconds, or rejects, and then every read of an output throws.
+//       Blocks while two jobs are already queued (bounds memory when tracing outruns XLA).
+//   downloadAsync(buf): Promise<Uint8Array>           waits for the buffer off the main thread
 // dtype: 0 float32, 1 int32, 2 bool (one byte per element).
+//
+// Threads: one launcher thread runs the async jobs in order (FIFO), so a job's arguments made by
+// an earlier job are ready when it starts. The handle tables are touched only on the main
+// thread; a buffer's Slot is shared with the jobs that make or read it, and is filled under `mu`.
 #define NAPI_CPP_EXCEPTIONS
 #include <napi.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -41,11 +58,31 @@ absl::Status ParseMlirModuleStringAndConvertToXlaComputation(absl::string_view m
 
 namespace {
 
+/** A buffer handle's contents: filled at once by upload/execute, or later by the launcher thread. */
+struct Slot {
+  std::unique_ptr<xla::PjRtBuffer> buf;
+  bool ready = false;
+  std::string error;  // why it will never be computed (its execution failed)
+};
+using SlotPtr = std::shared_ptr<Slot>;
+
+struct Exe {
+  std::unique_ptr<xla::PjRtLoadedExecutable> exe;
+  size_t outputs = 0;
+};
+using ExePtr = std::shared_ptr<Exe>;
+
+struct Job;
+
 struct State {
   std::unique_ptr<xla::PjRtClient> client;
-  std::unordered_map<int64_t, std::unique_ptr<xla::PjRtLoadedExecutable>> exes;
-  std::unordered_map<int64_t, std::unique_ptr<xla::PjRtBuffer>> bufs;
+  std::unordered_map<int64_t, ExePtr> exes;
+  std::unordered_map<int64_t, SlotPtr> bufs;
   int64_t next = 1;
+  std::mutex mu;                  // guards every Slot's fields and `queue`
+  std::condition_variable cv;     // a Slot became ready or failed, or a job left the queue
+  std::deque<Job*> queue;         // the launcher's jobs, oldest first (the front one is running)
+  bool launcher = false;
 };
 
 State& state() {
@@ -53,16 +90,26 @@ State& state() {
   return *s;
 }
 
+/** How many jobs may wait in the queue before executeAsync blocks the caller. */
+constexpr size_t kMaxQueued = 2;
+
+std::string describe(const std::string& what, const absl::Status& st) {
+  return "xla: " + what + ": " + std::string(st.message()) + " (" + absl::StatusCodeToString(st.code()) + ")";
+}
+
 [[noreturn]] void fail(const Napi::Env& env, const std::string& what, const absl::Status& st) {
-  throw Napi::Error::New(env, "xla: " + what + ": " + std::string(st.message()) + " (" +
-                                  absl::StatusCodeToString(st.code()) + ")");
+  throw Napi::Error::New(env, describe(what, st));
 }
 
 xla::PjRtClient* client(const Napi::Env& env) {
   State& s = state();
   if (!s.client) {
+    // Asynchronous dispatch, as JAX's client (outputs are awaited before a handle counts as
+    // ready either way). Measured in alternating runs: no clear difference on the MLP step.
+    // LT_XLA_CPU_ASYNC=0 selects the synchronous client.
     xla::CpuClientOptions options;
-    options.asynchronous = false;
+    const char* async = std::getenv("LT_XLA_CPU_ASYNC");
+    options.asynchronous = !(async && async[0] == '0');
     options.cpu_device_count = 1;
     auto c = xla::GetPjRtCpuClient(std::move(options));
     if (!c.ok()) fail(env, "creating the CPU client", c.status());
@@ -78,17 +125,82 @@ int64_t argInt(const Napi::CallbackInfo& info, size_t i, const char* what) {
   return info[i].As<Napi::Number>().Int64Value();
 }
 
+/** Waits until the slot is computed; returns its buffer, or the error that it never will be. */
+absl::StatusOr<xla::PjRtBuffer*> awaitSlot(const SlotPtr& slot) {
+  State& s = state();
+  std::unique_lock<std::mutex> lock(s.mu);
+  s.cv.wait(lock, [&] { return slot->ready || !slot->error.empty(); });
+  if (!slot->error.empty()) return absl::FailedPreconditionError(slot->error);
+  return slot->buf.get();
+}
+
+SlotPtr readySlot(std::unique_ptr<xla::PjRtBuffer> buf) {
+  auto slot = std::make_shared<Slot>();
+  slot->buf = std::move(buf);
+  slot->ready = true;
+  return slot;
+}
+
+int64_t addBuffer(SlotPtr slot) {
+  State& s = state();
+  int64_t h = s.next++;
+  s.bufs[h] = std::move(slot);
+  return h;
+}
+
+SlotPtr findBuffer(const Napi::Env& env, int64_t h, const char* op) {
+  auto b = state().bufs.find(h);
+  if (b == state().bufs.end()) throw Napi::Error::New(env, std::string("xla: ") + op + ": unknown buffer " + std::to_string(h));
+  return b->second;
+}
+
+ExePtr findExe(const Napi::Env& env, int64_t h, const char* op) {
+  auto it = state().exes.find(h);
+  if (it == state().exes.end()) throw Napi::Error::New(env, std::string("xla: ") + op + ": unknown executable " + std::to_string(h));
+  return it->second;
+}
+
+/** Parses and compiles StableHLO text (any thread: the client is thread-safe). */
+absl::StatusOr<ExePtr> compileText(xla::PjRtClient* c, const std::string& text) {
+  xla::XlaComputation comp;
+  absl::Status st = xla::ParseMlirModuleStringAndConvertToXlaComputation(text, comp, false, false);
+  if (!st.ok()) return absl::Status(st.code(), "parsing StableHLO: " + std::string(st.message()));
+  xla::CompileOptions options;
+  auto exe = c->CompileAndLoad(comp, options);
+  if (!exe.ok()) return absl::Status(exe.status().code(), "compiling: " + std::string(exe.status().message()));
+  auto shapes = (*exe)->GetOutputShapes();  // executeAsync hands out the output handles before running
+  if (!shapes.ok() || shapes->size() != 1) return absl::InternalError("compiling: no output shapes for one program");
+  auto out = std::make_shared<Exe>();
+  const xla::Shape& shape = (*shapes)[0];
+  out->outputs = shape.IsTuple() ? shape.tuple_shapes().size() : 1;
+  out->exe = std::move(*exe);
+  return out;
+}
+
+/** Runs an executable over ready buffers and waits for its results. */
+absl::StatusOr<std::vector<std::unique_ptr<xla::PjRtBuffer>>> run(const Exe& e, const std::vector<xla::PjRtBuffer*>& argv) {
+  xla::ExecuteOptions options;
+  std::vector<std::vector<xla::PjRtBuffer*>> all{argv};
+  auto res = e.exe->Execute(all, options);
+  if (!res.ok()) return res.status();
+  if (res->size() != 1) return absl::InternalError("expected results for one device");
+  auto& outs = (*res)[0];
+  if (outs.size() != e.outputs) {
+    return absl::InternalError("expected " + std::to_string(e.outputs) + " results, got " + std::to_string(outs.size()));
+  }
+  for (auto& o : outs) {
+    absl::Status ready = o->GetReadyFuture().Await();
+    if (!ready.ok()) return ready;
+  }
+  return std::move(outs);
+}
+
 Napi::Value Compile(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsString()) throw Napi::TypeError::New(env, "xla: compile(mlirText: string)");
   std::string text = info[0].As<Napi::String>().Utf8Value();
-  xla::PjRtClient* c = client(env);
-  xla::XlaComputation comp;
-  absl::Status st = xla::ParseMlirModuleStringAndConvertToXlaComputation(text, comp, false, false);
-  if (!st.ok()) fail(env, "parsing StableHLO", st);
-  xla::CompileOptions options;
-  auto exe = c->CompileAndLoad(comp, options);
-  if (!exe.ok()) fail(env, "compiling", exe.status());
+  auto exe = compileText(client(env), text);
+  if (!exe.ok()) throw Napi::Error::New(env, "xla: " + std::string(exe.status().message()) + " (" + absl::StatusCodeToString(exe.status().code()) + ")");
   State& s = state();
   int64_t h = s.next++;
   s.exes[h] = std::move(*exe);
@@ -128,61 +240,73 @@ Napi::Value Upload(const Napi::CallbackInfo& info) {
   if (!buf.ok()) fail(env, "upload", buf.status());
   absl::Status ready = (*buf)->GetReadyFuture().Await();
   if (!ready.ok()) fail(env, "upload", ready);
-  State& s = state();
-  int64_t h = s.next++;
-  s.bufs[h] = std::move(*buf);
-  return Napi::Number::New(env, static_cast<double>(h));
+  return Napi::Number::New(env, static_cast<double>(addBuffer(readySlot(std::move(*buf)))));
+}
+
+/** The slots of execute's argument handles (throws on a bad handle: nothing is enqueued then). */
+std::vector<SlotPtr> argSlots(const Napi::CallbackInfo& info, const char* op) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[1].IsArray()) throw Napi::TypeError::New(env, std::string("xla: ") + op + "(exe, args: number[])");
+  Napi::Array args = info[1].As<Napi::Array>();
+  std::vector<SlotPtr> slots;
+  for (uint32_t i = 0; i < args.Length(); i++) {
+    Napi::Value v = args[i];
+    if (!v.IsNumber()) throw Napi::TypeError::New(env, std::string("xla: ") + op + ": args must be buffer handles");
+    slots.push_back(findBuffer(env, v.As<Napi::Number>().Int64Value(), op));
+  }
+  return slots;
+}
+
+/** Waits for every argument (some may still be computed by the launcher thread). */
+absl::StatusOr<std::vector<xla::PjRtBuffer*>> awaitArgs(const std::vector<SlotPtr>& slots) {
+  std::vector<xla::PjRtBuffer*> argv;
+  for (size_t i = 0; i < slots.size(); i++) {
+    auto b = awaitSlot(slots[i]);
+    if (!b.ok()) return absl::FailedPreconditionError("argument " + std::to_string(i) + " was never computed: " + std::string(b.status().message()));
+    argv.push_back(*b);
+  }
+  return argv;
 }
 
 Napi::Value Execute(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  State& s = state();
-  int64_t e = argInt(info, 0, "executable");
-  auto it = s.exes.find(e);
-  if (it == s.exes.end()) throw Napi::Error::New(env, "xla: execute: unknown executable " + std::to_string(e));
-  if (info.Length() < 2 || !info[1].IsArray()) throw Napi::TypeError::New(env, "xla: execute(exe, args: number[])");
-  Napi::Array args = info[1].As<Napi::Array>();
-  std::vector<xla::PjRtBuffer*> argv;
-  for (uint32_t i = 0; i < args.Length(); i++) {
-    Napi::Value v = args[i];
-    if (!v.IsNumber()) throw Napi::TypeError::New(env, "xla: execute: args must be buffer handles");
-    int64_t h = v.As<Napi::Number>().Int64Value();
-    auto b = s.bufs.find(h);
-    if (b == s.bufs.end()) throw Napi::Error::New(env, "xla: execute: unknown buffer " + std::to_string(h));
-    argv.push_back(b->second.get());
-  }
-  xla::ExecuteOptions options;
-  std::vector<std::vector<xla::PjRtBuffer*>> all{argv};
-  auto res = it->second->Execute(all, options);
-  if (!res.ok()) fail(env, "execute", res.status());
-  if (res->size() != 1) throw Napi::Error::New(env, "xla: execute: expected results for one device");
-  auto& outs = (*res)[0];
-  Napi::Array handles = Napi::Array::New(env, outs.size());
-  for (size_t i = 0; i < outs.size(); i++) {
-    absl::Status ready = outs[i]->GetReadyFuture().Await();
-    if (!ready.ok()) fail(env, "execute", ready);
-    int64_t h = s.next++;
-    s.bufs[h] = std::move(outs[i]);
-    handles[i] = Napi::Number::New(env, static_cast<double>(h));
+  ExePtr e = findExe(env, argInt(info, 0, "executable"), "execute");
+  std::vector<SlotPtr> slots = argSlots(info, "execute");
+  auto argv = awaitArgs(slots);
+  if (!argv.ok()) fail(env, "execute", argv.status());
+  auto outs = run(*e, *argv);
+  if (!outs.ok()) fail(env, "execute", outs.status());
+  Napi::Array handles = Napi::Array::New(env, outs->size());
+  for (size_t i = 0; i < outs->size(); i++) {
+    handles[i] = Napi::Number::New(env, static_cast<double>(addBuffer(readySlot(std::move((*outs)[i])))));
   }
   return handles;
 }
 
-Napi::Value Download(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  State& s = state();
-  int64_t h = argInt(info, 0, "buffer");
-  auto b = s.bufs.find(h);
-  if (b == s.bufs.end()) throw Napi::Error::New(env, "xla: download: unknown buffer " + std::to_string(h));
-  auto lit = b->second->ToLiteralSync();
-  if (!lit.ok()) fail(env, "download", lit.status());
-  size_t bytes = (*lit)->size_bytes();
+/** The host copy of a buffer's bytes (any thread). */
+absl::StatusOr<std::shared_ptr<xla::Literal>> fetch(const SlotPtr& slot) {
+  auto b = awaitSlot(slot);
+  if (!b.ok()) return absl::FailedPreconditionError("it was never computed: " + std::string(b.status().message()));
+  return (*b)->ToLiteralSync();
+}
+
+Napi::Uint8Array bytesOf(Napi::Env env, const xla::Literal& lit) {
+  size_t bytes = lit.size_bytes();
   Napi::Uint8Array out = Napi::Uint8Array::New(env, bytes);
-  if (bytes) std::memcpy(out.Data(), (*lit)->untyped_data(), bytes);
+  if (bytes) std::memcpy(out.Data(), lit.untyped_data(), bytes);
   return out;
 }
 
+Napi::Value Download(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t h = argInt(info, 0, "buffer");
+  auto lit = fetch(findBuffer(env, h, "download"));
+  if (!lit.ok()) fail(env, "download of buffer " + std::to_string(h), lit.status());
+  return bytesOf(env, **lit);
+}
+
 Napi::Value Free(const Napi::CallbackInfo& info) {
+  // A job that reads or makes this buffer holds its Slot: the device memory goes with the last.
   int64_t h = argInt(info, 0, "buffer");
   if (state().bufs.erase(h) == 0) throw Napi::Error::New(info.Env(), "xla: free: unknown buffer " + std::to_string(h));
   return info.Env().Undefined();
@@ -195,10 +319,181 @@ Napi::Value Release(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Stats(const Napi::CallbackInfo& info) {
+  State& s = state();
   Napi::Object o = Napi::Object::New(info.Env());
-  o.Set("buffers", static_cast<double>(state().bufs.size()));
-  o.Set("executables", static_cast<double>(state().exes.size()));
+  o.Set("buffers", static_cast<double>(s.bufs.size()));
+  o.Set("executables", static_cast<double>(s.exes.size()));
+  std::lock_guard<std::mutex> lock(s.mu);
+  o.Set("queued", static_cast<double>(s.queue.size()));
   return o;
+}
+
+// ---- The launcher thread -------------------------------------------------------------------
+
+/** One async call: run on the launcher thread, settled on the main thread through `tsfn`. */
+struct Job {
+  enum Kind { kCompile, kExecute, kDownload } kind;
+  explicit Job(Napi::Env env, Kind k)
+      : kind(k), deferred(Napi::Promise::Deferred::New(env)),
+        tsfn(Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}), "lazytensor-xla", 0, 1)) {}
+  std::string text;                // compile: the StableHLO
+  ExePtr exe;                      // compile: the result; execute: what runs
+  std::vector<SlotPtr> args, outs; // execute
+  SlotPtr src;                     // download
+  std::shared_ptr<xla::Literal> literal;
+  absl::Status status;
+  double ms = 0;
+  Napi::Promise::Deferred deferred;
+  Napi::ThreadSafeFunction tsfn;   // keeps the event loop alive until the job is settled
+};
+
+/** Runs one job on the launcher thread; marks an execute's outputs ready or failed. */
+void work(Job* job) {
+  auto t0 = std::chrono::steady_clock::now();
+  State& s = state();
+  if (job->kind == Job::kCompile) {
+    auto exe = compileText(s.client.get(), job->text);
+    if (exe.ok()) job->exe = std::move(*exe);
+    else job->status = exe.status();
+  } else if (job->kind == Job::kDownload) {
+    auto lit = fetch(job->src);
+    if (lit.ok()) job->literal = std::move(*lit);
+    else job->status = lit.status();
+  } else {
+    auto argv = awaitArgs(job->args);
+    absl::StatusOr<std::vector<std::unique_ptr<xla::PjRtBuffer>>> outs =
+        argv.ok() ? run(*job->exe, *argv) : absl::StatusOr<std::vector<std::unique_ptr<xla::PjRtBuffer>>>(argv.status());
+    {
+      std::lock_guard<std::mutex> lock(s.mu);
+      if (outs.ok()) {
+        for (size_t i = 0; i < job->outs.size(); i++) {
+          job->outs[i]->buf = std::move((*outs)[i]);
+          job->outs[i]->ready = true;
+        }
+      } else {
+        job->status = outs.status();
+        std::string why = describe("execute", outs.status());
+        for (auto& o : job->outs) o->error = why;
+      }
+    }
+    job->args.clear();  // the arguments may be freed now (outside the lock: that may take a while)
+  }
+  job->ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/** On the main thread: resolves or rejects the job's Promise, then deletes the job. */
+void settle(Napi::Env env, Napi::Function, Job* job) {
+  std::unique_ptr<Job> owned(job);
+  if (env == nullptr) return;  // the environment is shutting down
+  Napi::HandleScope scope(env);
+  if (!job->status.ok()) {
+    const char* what = job->kind == Job::kCompile ? "compile" : job->kind == Job::kDownload ? "download" : "execute";
+    job->deferred.Reject(Napi::Error::New(env, describe(what, job->status)).Value());
+  } else if (job->kind == Job::kCompile) {
+    State& s = state();
+    int64_t h = s.next++;
+    s.exes[h] = job->exe;
+    job->deferred.Resolve(Napi::Number::New(env, static_cast<double>(h)));
+  } else if (job->kind == Job::kDownload) {
+    job->deferred.Resolve(bytesOf(env, *job->literal));
+  } else {
+    job->deferred.Resolve(Napi::Number::New(env, job->ms));
+  }
+}
+
+void launcherLoop() {
+  State& s = state();
+  for (;;) {
+    Job* job;
+    {
+      std::unique_lock<std::mutex> lock(s.mu);
+      s.cv.wait(lock, [&] { return !s.queue.empty(); });
+      job = s.queue.front();
+    }
+    try {
+      work(job);
+    } catch (const std::exception& e) {  // never let an exception end the process on this thread
+      job->status = absl::InternalError(std::string("unexpected: ") + e.what());
+      std::lock_guard<std::mutex> lock(s.mu);
+      for (auto& o : job->outs) if (!o->ready) o->error = describe("execute", job->status);
+    }
+    {
+      std::lock_guard<std::mutex> lock(s.mu);
+      s.queue.pop_front();
+    }
+    s.cv.notify_all();
+    Napi::ThreadSafeFunction tsfn = job->tsfn;
+    if (tsfn.BlockingCall(job, settle) != napi_ok) delete job;  // closing: nobody to tell
+    tsfn.Release();
+  }
+}
+
+/** Queues a job (main thread); the launcher thread starts with the first one. */
+void enqueue(Job* job, size_t maxQueued) {
+  State& s = state();
+  {
+    std::unique_lock<std::mutex> lock(s.mu);
+    s.cv.wait(lock, [&] { return s.queue.size() < maxQueued; });
+    s.queue.push_back(job);
+    if (!s.launcher) {
+      s.launcher = true;
+      std::thread(launcherLoop).detach();  // lives as long as the process, as XLA's own threads
+    }
+  }
+  s.cv.notify_all();
+}
+
+Napi::Value CompileAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsString()) throw Napi::TypeError::New(env, "xla: compileAsync(mlirText: string)");
+  client(env);  // created on the main thread, so that failing to create it throws here
+  Job* job = new Job(env, Job::kCompile);
+  job->text = info[0].As<Napi::String>().Utf8Value();
+  Napi::Promise p = job->deferred.Promise();
+  enqueue(job, SIZE_MAX);
+  return p;
+}
+
+Napi::Value ExecuteAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  ExePtr e = findExe(env, argInt(info, 0, "executable"), "executeAsync");
+  std::vector<SlotPtr> args = argSlots(info, "executeAsync");
+  Job* job = new Job(env, Job::kExecute);
+  job->exe = std::move(e);
+  job->args = std::move(args);
+  Napi::Array handles = Napi::Array::New(env, job->exe->outputs);
+  for (size_t i = 0; i < job->exe->outputs; i++) {
+    job->outs.push_back(std::make_shared<Slot>());
+    handles[i] = Napi::Number::New(env, static_cast<double>(addBuffer(job->outs.back())));
+  }
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("outputs", handles);
+  result.Set("done", job->deferred.Promise());
+  enqueue(job, kMaxQueued);
+  return result;
+}
+
+Napi::Value DownloadAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t h = argInt(info, 0, "buffer");
+  SlotPtr slot = findBuffer(env, h, "downloadAsync");
+  bool ready;
+  {
+    std::lock_guard<std::mutex> lock(state().mu);
+    ready = slot->ready;
+  }
+  if (ready) {  // no need for a round trip through the launcher thread
+    auto d = Napi::Promise::Deferred::New(env);
+    auto lit = fetch(slot);
+    if (lit.ok()) d.Resolve(bytesOf(env, **lit));
+    else d.Reject(Napi::Error::New(env, describe("download of buffer " + std::to_string(h), lit.status())).Value());
+    return d.Promise();
+  }
+  Job* job = new Job(env, Job::kDownload);
+  job->src = std::move(slot);
+  Napi::Promise p = job->deferred.Promise();
+  enqueue(job, SIZE_MAX);
+  return p;
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -209,6 +504,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("free", Napi::Function::New(env, Free));
   exports.Set("release", Napi::Function::New(env, Release));
   exports.Set("stats", Napi::Function::New(env, Stats));
+  exports.Set("compileAsync", Napi::Function::New(env, CompileAsync));
+  exports.Set("executeAsync", Napi::Function::New(env, ExecuteAsync));
+  exports.Set("downloadAsync", Napi::Function::New(env, DownloadAsync));
   return exports;
 }
 

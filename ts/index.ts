@@ -1,7 +1,7 @@
 // lazytensor: tfjs-style tensors whose ops are recorded into a graph and run as one cached,
 // compiled program when a value is read or at lt.markStep().
 import * as core from './engine/core';
-import { syncNodes, markStep as runPending } from './engine/runtime';
+import { syncNodes, markStep as runPending, markStepAsync as runPendingAsync } from './engine/runtime';
 import { namedErrors } from './engine/errors';
 import { ensureReady } from './backend';
 import { Tensor as TensorClass, type Tensor } from './tensor';
@@ -34,12 +34,38 @@ export * as losses from './losses';
 export function markStep(): void { namedErrors('markStep', runPending); }
 
 /**
- * The barrier as a Promise. On the WASM interpreter the step runs at once (the interpreter
- * shares the thread); accelerators with their own worker overlap it with the next step's tracing.
+ * The barrier, returning at once: the pending graph is cut now and, on an accelerator with its
+ * own thread (xla), executes there while you trace the next step. Reading a value of that step
+ * waits for it (`dataSync` blocks, `data()` awaits). The Promise settles when the step has run;
+ * it rejects if the step fails, and reads of that step's tensors then throw (so a Promise left
+ * unawaited is never an unhandled rejection: the failure surfaces at the next read). On the
+ * WASM interpreter the step runs before this returns. A step whose graph is not cached yet
+ * compiles before this returns. At most two steps wait for the accelerator: a third waits here.
+ * Keep one step queued behind the running one: await the previous step's Promise, not this one.
  * @example
- * await lt.markStepAsync();
+ * let previous = Promise.resolve();
+ * for (const batch of batches) {
+ *   trainStep(batch);                   // traced while the previous step executes
+ *   const current = lt.markStepAsync();
+ *   await previous;                     // that step's outcome (throws if it failed)
+ *   previous = current;
+ * }
+ * await previous;
  */
-export async function markStepAsync(): Promise<void> { runPending(); }
+export function markStepAsync(): Promise<void> {
+  let done: Promise<void>;
+  try {
+    done = namedErrors('markStepAsync', runPendingAsync);
+  } catch (e) {
+    done = Promise.reject(e);
+  }
+  const named = done.catch((e: unknown) => {
+    if (e instanceof Error && !e.message.startsWith('markStepAsync:')) e.message = `markStepAsync: ${e.message}`;
+    throw e;
+  });
+  named.catch(() => {});   // handled: see above
+  return named;
+}
 
 /**
  * Materializes exactly these tensors, as one graph.

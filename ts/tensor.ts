@@ -1,7 +1,7 @@
 // The Tensor handle: a node id, its dtype and shape. Creating one records nothing by itself;
 // reading its values (data, dataSync, array, print) is an observation point that runs the graph.
 import * as core from './engine/core';
-import { DTYPES, readNode, syncNodes, maybeAutoCut } from './engine/runtime';
+import { DTYPES, readNode, readNodeAsync, syncNodes, maybeAutoCut } from './engine/runtime';
 import { fmtShape, namedErrors } from './engine/errors';
 import type { DataType, TypedArray } from '../accelerators/accelerator';
 import { track, untrack, type Cell } from './engine/lifetimes';
@@ -67,11 +67,20 @@ export class Tensor {
   }
 
   /**
-   * The values, as a Promise (tfjs's async read).
+   * The values, as a Promise (tfjs's async read). A value still being computed by
+   * lt.markStepAsync() is awaited without blocking the thread.
    * @example
    * await lt.tensor([1, 2]).mul(2).data(); // Float32Array [2, 4]
    */
-  async data(): Promise<TypedArray> { return this.dataSync(); }
+  async data(): Promise<TypedArray> {
+    const node = this.live('data');
+    try {
+      return await readNodeAsync(node);
+    } catch (e) {
+      const message = (e as Error).message;
+      throw message.startsWith('data:') ? e : new Error(`data: ${message} (shape ${fmtShape(this.shape)})`);
+    }
+  }
 
   /**
    * The values as nested arrays.

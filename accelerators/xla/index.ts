@@ -16,7 +16,14 @@ export interface XlaAddon {
   download(buf: number): Uint8Array;
   free(buf: number): void;
   release(exe: number): void;
-  stats(): { buffers: number; executables: number };
+  stats(): { buffers: number; executables: number; queued?: number };
+  // The CPU addon's launcher thread (a PJRT plugin transport has none):
+  /** Compiles on the addon's launcher thread. */
+  compileAsync?(mlir: string): Promise<number>;
+  /** Queues an execution on the launcher thread (FIFO); the outputs exist at once. */
+  executeAsync?(exe: number, args: number[]): { outputs: number[]; done: Promise<number> };
+  /** Waits for a buffer without blocking the main thread. */
+  downloadAsync?(buf: number): Promise<Uint8Array>;
 }
 
 const DT: Record<DataType, number> = { float32: 0, int32: 1, bool: 2 };
@@ -62,7 +69,22 @@ export class XlaAccelerator implements Accelerator {
    *  (partition.ts); their handles are negative. */
   private readonly partitions = new Partitions(this);
 
-  constructor(private addon: XlaAddon) {}
+  /** Queued behind earlier async work on the addon's launcher thread (see Accelerator); only on
+   *  a transport that has one. A fallback plan runs at once, on the calling thread. */
+  executeAsync?: (exe: number, params: readonly number[]) => { outputs: number[]; done: Promise<number> };
+  downloadAsync?: (handle: number, dtype: DataType, size: number) => Promise<TypedArray>;
+
+  constructor(private addon: XlaAddon) {
+    const { executeAsync, downloadAsync } = addon;
+    if (!executeAsync || !downloadAsync) return;
+    this.executeAsync = (exe, params) => {
+      if (exe >= 0) return executeAsync.call(addon, exe, [...params]);
+      const t0 = performance.now();
+      const outputs = this.partitions.execute(exe, params);
+      return { outputs, done: Promise.resolve(performance.now() - t0) };
+    };
+    this.downloadAsync = async (handle, dtype, size) => typed(handle, await downloadAsync.call(addon, handle), dtype, size);
+  }
 
   /** The accelerator on the loaded addon; throws with the reason when it is unavailable. */
   static create(): XlaAccelerator {
@@ -100,14 +122,18 @@ export class XlaAccelerator implements Accelerator {
   }
 
   download(handle: number, dtype: DataType, size: number): TypedArray {
-    const bytes = this.addon.download(handle);
-    const want = size * (dtype === 'bool' ? 1 : 4);
-    if (bytes.byteLength !== want) throw new Error(`xla: download: buffer ${handle} has ${bytes.byteLength} bytes, want ${want}`);
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    return dtype === 'float32' ? new Float32Array(copy) : dtype === 'int32' ? new Int32Array(copy) : new Uint8Array(copy);
+    return typed(handle, this.addon.download(handle), dtype, size);
   }
 
   free(handle: number): void {
     this.addon.free(handle);
   }
+}
+
+/** A downloaded buffer's bytes as the dtype's typed array, checking its length. */
+function typed(handle: number, bytes: Uint8Array, dtype: DataType, size: number): TypedArray {
+  const want = size * (dtype === 'bool' ? 1 : 4);
+  if (bytes.byteLength !== want) throw new Error(`xla: download: buffer ${handle} has ${bytes.byteLength} bytes, want ${want}`);
+  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return dtype === 'float32' ? new Float32Array(copy) : dtype === 'int32' ? new Int32Array(copy) : new Uint8Array(copy);
 }

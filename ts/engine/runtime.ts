@@ -219,17 +219,19 @@ function scalarArg(a: Accelerator, entry: Compiled, slot: number, node: number):
 }
 
 function run(roots: readonly number[], c: core.Cut): void {
-  const a = accelerator();
-  const outs = execute(c);
+  realizeAll(accelerator(), roots, execute(c));
+}
+
+/** Turns the roots into data leaves on the executable's output buffers. */
+function realizeAll(a: Accelerator, roots: readonly number[], outs: readonly number[]): void {
   for (let i = 0; i < roots.length; i++) {
     const bytes = sizeOf(core.nodeShape(roots[i])) * BYTES[DTYPES[core.nodeDtype(roots[i])]];
     core.realize(roots[i], newBuffer(a, outs[i], bytes));
   }
 }
 
-/** Finds or compiles the cut's executable and runs it; returns its output buffers. */
-function execute(c: core.Cut): number[] {
-  const a = accelerator();
+/** Finds or compiles the cut's executable and gathers one device buffer per param slot. */
+function prepare(a: Accelerator, c: core.Cut): { entry: Compiled; params: number[] } {
   let entry = cache().get(c.hashHi, c.hashLo);
   if (entry) counters.cacheHits++;
   else entry = compile(c);
@@ -238,6 +240,13 @@ function execute(c: core.Cut): number[] {
     const node = c.params[slot];
     params[slot] = core.nodeOp(node) === OP_DATA ? handleOn(a, node) : scalarArg(a, entry, slot, node);
   }
+  return { entry, params };
+}
+
+/** Finds or compiles the cut's executable and runs it; returns its output buffers. */
+function execute(c: core.Cut): number[] {
+  const a = accelerator();
+  const { entry, params } = prepare(a, c);
   const t0 = now();
   let outs: number[] = [], ok = false;
   try {
@@ -269,4 +278,38 @@ function markDonated(c: core.Cut, how: 'consumed' | 'lost'): void {
 
 function lostValue(): Error {
   return new Error('a step that failed (out of memory) had been given this tensor\'s buffer to overwrite (lt.env() DONATE), so its value is lost; set DONATE to false to keep inputs intact when a step may fail');
+}
+
+/** markStep with the execution queued on the accelerator's own thread (executeAsync): the roots
+ *  become data nodes at once, on output buffers that reads wait for, so the next step can be
+ *  traced meanwhile. The Promise settles when the execution does. Without executeAsync (the
+ *  interpreter) the step runs now. A miss still compiles here, on the calling thread. */
+export function markStepAsync(): Promise<void> {
+  if (holds > 0) return Promise.resolve();
+  const pending = core.cutPending(donating());
+  if (!pending) return Promise.resolve();
+  const a = accelerator();
+  if (!a.executeAsync) {
+    run(pending.roots, pending.cut);
+    return Promise.resolve();
+  }
+  const { entry, params } = prepare(a, pending.cut);
+  const { outputs, done } = a.executeAsync(entry.exe, params);
+  markDonated(pending.cut, 'consumed');
+  realizeAll(a, pending.roots, outputs);
+  counters.graphsExecuted++;
+  return done.then((ms) => { counters.executeMs += ms; });
+}
+
+/** Reads a node's values like readNode, but awaits a buffer still being computed off the main
+ *  thread (markStepAsync) instead of blocking on it. */
+export async function readNodeAsync(id: number): Promise<TypedArray> {
+  if (core.nodeOp(id) === OP_DATA) {
+    const b = buffers[core.nodeBuffer(id)]!;
+    if (b.accel.downloadAsync && !b.donated) {
+      counters.transfersFromDevice++;
+      return b.accel.downloadAsync(b.handle, DTYPES[core.nodeDtype(id)], sizeOf(core.nodeShape(id)));
+    }
+  }
+  return readNode(id);
 }
