@@ -7,6 +7,7 @@
 import { type Accelerator, type DataType, type TypedArray } from '../accelerator';
 import { lowerProgram, parseProgram, type ParsedProgram } from './lower';
 import { Partitions, needsFallback } from './partition';
+import { loadNativeAddon } from './native-addon';
 
 /** The addon's interface (native/xla_addon.cc). */
 export interface XlaAddon {
@@ -28,30 +29,11 @@ export interface XlaAddon {
 
 const DT: Record<DataType, number> = { float32: 0, int32: 1, bool: 2 };
 
-/** Where the built addon is looked for, relative to this module (source tree or dist/). */
-const CANDIDATES = ['../../native/build/lazytensor_xla.node', '../native/build/lazytensor_xla.node'];
-
 let loaded: { addon?: XlaAddon; reason?: string } | undefined;
 
-interface NodeProcess { versions?: { node?: string }; env?: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown }
-
-/** Loads the addon once; never throws. */
+/** Loads the addon once (`LT_XLA_ADDON` names the `.node` file); never throws. */
 export function loadXlaAddon(): { addon?: XlaAddon; reason?: string } {
-  if (loaded) return loaded;
-  const proc = (globalThis as { process?: NodeProcess }).process;
-  if (!proc?.versions?.node || !proc.getBuiltinModule) return (loaded = { reason: 'XLA needs Node.js (>= 20.16) and its native addon' });
-  try {
-    const { createRequire } = proc.getBuiltinModule('module') as { createRequire(u: string): NodeRequire };
-    const { existsSync } = proc.getBuiltinModule('fs') as { existsSync(p: string): boolean };
-    const { fileURLToPath } = proc.getBuiltinModule('url') as { fileURLToPath(u: string | URL): string };
-    const here = import.meta.url;
-    const paths = proc.env?.LT_XLA_ADDON ? [proc.env.LT_XLA_ADDON] : CANDIDATES.map((c) => fileURLToPath(new URL(c, here)));
-    const path = paths.find((p) => existsSync(p));
-    if (!path) return (loaded = { reason: `the XLA addon is not built (npm run build:native; looked for ${paths.join(', ')})` });
-    return (loaded = { addon: createRequire(here)(path) as XlaAddon });
-  } catch (e) {
-    return (loaded = { reason: `the XLA addon failed to load: ${(e as Error).message}` });
-  }
+  return (loaded ??= loadNativeAddon<XlaAddon>('lazytensor_xla.node', 'LT_XLA_ADDON', 'XLA', 'npm run build:native'));
 }
 
 /** Whether XLA can be used here, and why not. */

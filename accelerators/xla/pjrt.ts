@@ -4,6 +4,7 @@
 // The plugin object has the same interface as the CPU addon, so XlaAccelerator runs on either.
 import { type XlaAddon } from './index';
 import { type TypedArray } from '../accelerator';
+import { loadNativeAddon, nodeProcess } from './native-addon';
 
 /** Options of a PJRT client, passed to the plugin's PJRT_Client_Create as named values
  *  (string, integer -> int64, non-integer -> float, boolean, integer list). Which names a plugin
@@ -41,35 +42,16 @@ export function asXlaAddon(p: PjrtPlugin): XlaAddon {
   return p;
 }
 
-const CANDIDATES = ['../../native/build/lazytensor_pjrt.node', '../native/build/lazytensor_pjrt.node'];
-
-interface NodeProcess { versions?: { node?: string }; env?: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown }
-const proc = () => (globalThis as { process?: NodeProcess }).process;
-
 let loaded: { addon?: PjrtAddon; reason?: string } | undefined;
 
 /** Loads the PJRT addon once (`LT_PJRT_ADDON` names the `.node` file); never throws. */
 export function loadPjrtAddon(): { addon?: PjrtAddon; reason?: string } {
-  if (loaded) return loaded;
-  const p = proc();
-  if (!p?.versions?.node || !p.getBuiltinModule) return (loaded = { reason: 'PJRT plugins need Node.js (>= 20.16) and the native addon' });
-  try {
-    const { createRequire } = p.getBuiltinModule('module') as { createRequire(u: string): NodeRequire };
-    const { existsSync } = p.getBuiltinModule('fs') as { existsSync(p: string): boolean };
-    const { fileURLToPath } = p.getBuiltinModule('url') as { fileURLToPath(u: string | URL): string };
-    const here = import.meta.url;
-    const paths = p.env?.LT_PJRT_ADDON ? [p.env.LT_PJRT_ADDON] : CANDIDATES.map((c) => fileURLToPath(new URL(c, here)));
-    const path = paths.find((f) => existsSync(f));
-    if (!path) return (loaded = { reason: `the PJRT addon is not built (npm run build:native pjrt; looked for ${paths.join(', ')})` });
-    return (loaded = { addon: createRequire(here)(path) as PjrtAddon });
-  } catch (e) {
-    return (loaded = { reason: `the PJRT addon failed to load: ${(e as Error).message}` });
-  }
+  return (loaded ??= loadNativeAddon<PjrtAddon>('lazytensor_pjrt.node', 'LT_PJRT_ADDON', 'PJRT', 'npm run build:native pjrt'));
 }
 
 /** The plugin path asked for by the environment (`LT_PJRT_PLUGIN`), if any. */
 export function envPluginPath(): string | undefined {
-  return proc()?.env?.LT_PJRT_PLUGIN || undefined;
+  return nodeProcess()?.env?.LT_PJRT_PLUGIN || undefined;
 }
 
 /** Opened plugins by path (one client per path and process: later options are ignored), and

@@ -5,31 +5,13 @@
 //        [--options '{"memory_fraction":0.5}']   (the plugin's client options, as JSON)
 // Needs the bundles (npm run build) and native/build/lazytensor_pjrt.node (npm run build:native pjrt).
 import * as lt from '../../dist/lazytensor.mjs';
-import { uniform, rng } from '../data.mjs';
-
-const B = 128, LR = 0.1;
-const SIZES = [[784, 256], [256, 256], [256, 10]];
-const NAMES = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
+import { NAMES, initData, handWrittenModel as model } from '../mlp-model.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const plugin = args.includes('--cpu') ? '' : opt('--plugin', process.env.LT_PJRT_PLUGIN);
 const STEPS = Number(opt('--steps', 200));
 if (plugin === undefined) throw new Error('mlp-step: --plugin <path> (or LT_PJRT_PLUGIN, or --cpu) is needed');
-
-function initData() {   // as bench/suites/mlp.mjs
-  const params = {};
-  SIZES.forEach(([fin, fout], i) => {
-    const a = Math.sqrt(6 / (fin + fout));
-    params[`W${i + 1}`] = [uniform(fin * fout, -a, a, 100 + i), [fin, fout]];
-    params[`b${i + 1}`] = [new Float32Array(fout), [fout]];
-  });
-  const x = [uniform(B * 784, 0, 1, 200), [B, 784]];
-  const r = rng(201);
-  const y = new Float32Array(B * 10);
-  for (let i = 0; i < B; i++) y[i * 10 + Math.floor(r() * 10)] = 1;
-  return { params, x, y: [y, [B, 10]] };
-}
 
 /** bench/measure.mjs's check (that module needs node_modules, which a GPU machine may lack):
  *  the worst |got - want| over max(1, max |want|) of each output. */
@@ -47,32 +29,6 @@ function compare(outs, refs) {
   return { err: worst, where };
 }
 
-/** Variables and a step function on the current backend. */
-function model(data) {
-  const v = {};
-  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1]));
-  const x = lt.tensor(data.x[0], data.x[1]);
-  const y = lt.tensor(data.y[0], data.y[1]);
-  lt.markStep();
-  const step = () => {
-    lt.tidy(() => {
-      const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
-      const h2 = lt.relu(lt.matMul(h1, v.W2).add(v.b2));
-      const logits = lt.matMul(h2, v.W3).add(v.b3);
-      const dlog = lt.softmax(logits).sub(y).mul(1 / B);
-      const gW3 = lt.matMul(h2, dlog, true, false), gb3 = lt.sum(dlog, 0);
-      const dz2 = lt.matMul(dlog, v.W3, false, true).mul(lt.cast(lt.greater(h2, 0), 'float32'));
-      const gW2 = lt.matMul(h1, dz2, true, false), gb2 = lt.sum(dz2, 0);
-      const dz1 = lt.matMul(dz2, v.W2, false, true).mul(lt.cast(lt.greater(h1, 0), 'float32'));
-      const gW1 = lt.matMul(x, dz1, true, false), gb1 = lt.sum(dz1, 0);
-      const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
-      for (const k of NAMES) v[k].assign(v[k].sub(g[k].mul(LR)));
-    });
-    lt.markStep();
-  };
-  return { v, step, dispose: () => lt.dispose([...Object.values(v), x, y]) };
-}
-
 await lt.ready();
 const data = initData();
 const status = lt.backends({ plugin, pluginOptions: JSON.parse(opt('--options', '{}')) }).xla;
@@ -80,13 +36,13 @@ if (!status.available) throw new Error(`mlp-step: xla is unavailable: ${status.r
 
 // Reference: two steps on the interpreter.
 lt.setBackend('wasm');
-const ref = model(data);
+const ref = model(lt, data);
 ref.step(); ref.step();
 const want = NAMES.map((k) => ref.v[k].dataSync());
 ref.dispose();
 
 lt.setBackend('xla', { plugin, pluginOptions: JSON.parse(opt('--options', '{}')) });
-const m = model(data);
+const m = model(lt, data);
 let t0 = performance.now();
 m.step();
 m.v.b3.dataSync();

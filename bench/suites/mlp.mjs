@@ -11,27 +11,9 @@
 // object (eager, and jit), then blockUntilReady. The check runs two steps from the initial
 // weights on each implementation and compares all six parameters with tfjs-cpu's.
 import { useTf } from '../peers.mjs';
-import { uniform, rng } from '../data.mjs';
+import { B, LR, NAMES, initData, handWrittenModel } from '../mlp-model.mjs';
 
 export const title = 'MLP 784-256-256-10 training step, batch 128 (hand-written backward, SGD)';
-
-const B = 128, LR = 0.1;
-const SIZES = [[784, 256], [256, 256], [256, 10]];
-const NAMES = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
-
-function initData() {
-  const params = {};
-  SIZES.forEach(([fin, fout], i) => {
-    const a = Math.sqrt(6 / (fin + fout)); // Glorot uniform
-    params[`W${i + 1}`] = [uniform(fin * fout, -a, a, 100 + i), [fin, fout]];
-    params[`b${i + 1}`] = [new Float32Array(fout), [fout]];
-  });
-  const x = [uniform(B * 784, 0, 1, 200), [B, 784]];
-  const r = rng(201);
-  const y = new Float32Array(B * 10);
-  for (let i = 0; i < B; i++) y[i * 10 + Math.floor(r() * 10)] = 1;
-  return { params, x, y: [y, [B, 10]] };
-}
 
 export function cases({ lt, peers, ltBackends }) {
   const { tf, jax } = peers;
@@ -42,28 +24,7 @@ export function cases({ lt, peers, ltBackends }) {
     name: `lazytensor[${b}]`,
     async setup() {
       lt.setBackend(b);
-      const { params, x: xd, y: yd } = D();
-      const v = {};
-      for (const k of NAMES) v[k] = lt.variable(lt.tensor(params[k][0].slice(), params[k][1]));
-      const x = lt.tensor(xd[0], xd[1]);
-      const y = lt.tensor(yd[0], yd[1]);
-      lt.markStep();
-      const step = () => {
-        lt.tidy(() => {
-          const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
-          const h2 = lt.relu(lt.matMul(h1, v.W2).add(v.b2));
-          const logits = lt.matMul(h2, v.W3).add(v.b3);
-          const dlog = lt.softmax(logits).sub(y).mul(1 / B);
-          const gW3 = lt.matMul(h2, dlog, true, false), gb3 = lt.sum(dlog, 0);
-          const dz2 = lt.matMul(dlog, v.W3, false, true).mul(lt.cast(lt.greater(h2, 0), 'float32'));
-          const gW2 = lt.matMul(h1, dz2, true, false), gb2 = lt.sum(dz2, 0);
-          const dz1 = lt.matMul(dz2, v.W2, false, true).mul(lt.cast(lt.greater(h1, 0), 'float32'));
-          const gW1 = lt.matMul(x, dz1, true, false), gb1 = lt.sum(dz1, 0);
-          const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
-          for (const k of NAMES) v[k].assign(v[k].sub(g[k].mul(LR)));
-        });
-        lt.markStep();
-      };
+      const { v, step, dispose } = handWrittenModel(lt, D());
       let m0;
       return {
         check() {
@@ -87,7 +48,7 @@ export function cases({ lt, peers, ltBackends }) {
             problems,
           };
         },
-        teardown() { lt.dispose([...Object.values(v), x, y]); },
+        teardown: dispose,
       };
     },
   });

@@ -23,33 +23,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { uniform, rng } from '../data.mjs';
+import { LR, NAMES, initData } from '../mlp-model.mjs';
 import { median, mean, rme, now } from '../measure.mjs';
 
 export const title = 'XLA: MLP training step vs jax.jit, and markStepAsync overlap';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const B = 128, LR = 0.1;
-const SHAPES = { W1: [784, 256], b1: [256], W2: [256, 256], b2: [256], W3: [256, 10], b3: [10] };
-const NAMES = Object.keys(SHAPES);
 const MLP = 'MLP 784-256-256-10 SGD step, b128, autodiff';
 const ASYNC = 'same step with markStepAsync (step n+1 traced while n runs)';
-
-/** Glorot-uniform weights, zero biases, a uniform batch and one-hot labels (seeded). */
-function initData() {
-  const params = {};
-  [['W1', 'b1'], ['W2', 'b2'], ['W3', 'b3']].forEach(([w, b], i) => {
-    const [fin, fout] = SHAPES[w];
-    const a = Math.sqrt(6 / (fin + fout));
-    params[w] = uniform(fin * fout, -a, a, 100 + i);
-    params[b] = new Float32Array(fout);
-  });
-  const x = uniform(B * 784, 0, 1, 200);
-  const r = rng(201);
-  const y = new Float32Array(B * 10);
-  for (let i = 0; i < B; i++) y[i * 10 + Math.floor(r() * 10)] = 1;
-  return { params, x, y };
-}
 
 /** Starts the jax.jit peer on the same data: `check` holds its parameters after two steps,
  *  `time(n)` times n steps there; `unavailable` says why it could not run. */
@@ -57,9 +38,9 @@ async function startJax(data) {
   const python = process.env.LT_JAX_PYTHON ?? join(ROOT, '.venv-jax', 'bin', 'python');
   if (!existsSync(python)) return { unavailable: `no Python with jax at ${python} (set LT_JAX_PYTHON)` };
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-xla-'));
-  for (const k of NAMES) writeFileSync(join(dir, `${k}.bin`), data.params[k]);
-  writeFileSync(join(dir, 'x.bin'), data.x);
-  writeFileSync(join(dir, 'y.bin'), data.y);
+  for (const k of NAMES) writeFileSync(join(dir, `${k}.bin`), data.params[k][0]);
+  writeFileSync(join(dir, 'x.bin'), data.x[0]);
+  writeFileSync(join(dir, 'y.bin'), data.y[0]);
   const proc = spawn(python, [join(ROOT, 'bench', 'peers', 'jax_mlp.py'), dir, '20'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (b) => { stderr = (stderr + b).slice(-2000); });
@@ -78,7 +59,7 @@ async function startJax(data) {
     const check = [];
     let at = 0;
     for (const k of NAMES) {
-      const n = SHAPES[k].reduce((a, b) => a * b, 1);
+      const n = data.params[k][0].length;
       check.push(flat.slice(at, at + n));
       at += n;
     }
@@ -94,9 +75,9 @@ async function startJax(data) {
 function model(lt, data) {
   lt.setBackend('xla');
   const v = {};
-  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k].slice(), SHAPES[k]));
-  const x = lt.tensor(data.x, [B, 784]);
-  const y = lt.tensor(data.y, [B, 10]);
+  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1]));
+  const x = lt.tensor(data.x[0], data.x[1]);
+  const y = lt.tensor(data.y[0], data.y[1]);
   const opt = lt.train.sgd(LR);
   const vars = NAMES.map((k) => v[k]);
   lt.markStep();
