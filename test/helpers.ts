@@ -104,3 +104,24 @@ export function method<T = lt.Tensor>(t: lt.Tensor, name: string, ...args: unkno
   if (typeof m !== 'function') throw new Error(`Tensor.prototype.${name} is not a function`);
   return m.apply(t, args);
 }
+
+/** Deterministic values in [-1, 1) (a linear congruential sequence from `seed`). */
+export function seededValues(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+/** The exception `f` throws (failing the test when it throws none), to check its message and code. */
+export function errorOf(f: () => unknown): Error & { code?: string } {
+  try {
+    f();
+  } catch (e) {
+    return e as Error & { code?: string };
+  }
+  throw new Error('expected an exception');
+}

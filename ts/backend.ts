@@ -6,7 +6,7 @@ import { setAccelerator } from './engine/runtime';
 import { flags, onFlagChange } from './engine/env';
 import { WasmAccelerator, relaxedSimdSupported } from '../accelerators/wasm';
 import { XlaAccelerator, xlaStatus } from '../accelerators/xla/index';
-import { asXlaAddon, envPluginPath, openPjrtPlugin, pjrtStatus, type PjrtCreateOptions } from '../accelerators/xla/pjrt';
+import { envPluginPath, openPjrtPlugin, pjrtStatus, type PjrtCreateOptions } from '../accelerators/xla/pjrt';
 import type { Accelerator } from '../accelerators/accelerator';
 
 /** Accelerators by key: a backend name, or `xla:<plugin path>` for XLA on a PJRT plugin. */
@@ -89,7 +89,7 @@ export function setBackend(name: string, options?: BackendOptions): boolean {
   const key = plugin ? `xla:${plugin}` : name;
   if (!available.has(key) && name === 'xla') {
     const p = plugin ? openPjrtPlugin(plugin, options?.pluginOptions).plugin! : undefined;  // opened by backends()
-    available.set(key, p ? new XlaAccelerator(asXlaAddon(p)) : XlaAccelerator.create());
+    available.set(key, p ? new XlaAccelerator(p) : XlaAccelerator.create());
   }
   if (name === 'xla') { xlaPlugin = plugin; xlaPluginChosen = true; }
   current = name;

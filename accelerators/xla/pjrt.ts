@@ -3,7 +3,6 @@
 // addon native/pjrt_plugin.cc (built by `npm run build:native`, needs only the C API header).
 // The plugin object has the same interface as the CPU addon, so XlaAccelerator runs on either.
 import { type XlaAddon } from './index';
-import { type TypedArray } from '../accelerator';
 import { loadNativeAddon, nodeProcess } from './native-addon';
 
 /** Options of a PJRT client, passed to the plugin's PJRT_Client_Create as named values
@@ -12,20 +11,14 @@ import { loadNativeAddon, nodeProcess } from './native-addon';
  *  `allocator` ('default' | 'platform' | 'bfc' | 'cuda_async'), `visible_devices`. */
 export type PjrtCreateOptions = Record<string, string | number | boolean | number[]>;
 
-/** One opened plugin and its client (native/pjrt_plugin.cc's `Plugin`). */
-export interface PjrtPlugin {
+/** One opened plugin and its client (native/pjrt_plugin.cc's `Plugin`): the CPU addon's
+ *  interface, so XlaAccelerator runs on either (without the optional async calls). */
+export interface PjrtPlugin extends XlaAddon {
   readonly path: string;
   /** The client's platform name, e.g. 'cuda' or 'tpu'. */
   readonly platform: string;
   /** The PJRT C API version the plugin implements. */
   readonly apiVersion: { major: number; minor: number };
-  compile(mlir: string): number;
-  upload(dtype: number, data: TypedArray): number;
-  execute(exe: number, args: number[]): number[];
-  download(buf: number): Uint8Array;
-  free(buf: number): void;
-  release(exe: number): void;
-  stats(): { buffers: number; executables: number };
 }
 
 /** The addon's exports. Its errors carry `code`: the PJRT status name (e.g. 'NOT_FOUND'). */
@@ -35,11 +28,6 @@ export interface PjrtAddon {
   probe(path: string): { major: number; minor: number };
   /** The PJRT C API version the addon was compiled against. */
   headerVersion: { major: number; minor: number };
-}
-
-/** The plugin's methods are the CPU addon's: if XlaAddon grows, this stops compiling. */
-export function asXlaAddon(p: PjrtPlugin): XlaAddon {
-  return p;
 }
 
 let loaded: { addon?: PjrtAddon; reason?: string } | undefined;

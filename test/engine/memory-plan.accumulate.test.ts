@@ -8,6 +8,7 @@ import { accelerator } from '../../ts/engine/runtime';
 import type { WasmAccelerator } from '../../accelerators/wasm';
 import { matMul as refMatMul } from '../reference/linalg';
 import { fromValues } from '../reference/core';
+import { seededValues } from '../helpers';
 
 const initialThreads = lt.env().get('THREADS');
 beforeAll(async () => {
@@ -15,16 +16,6 @@ beforeAll(async () => {
   expect(lt.setBackend('wasm')).toBe(true);
 });
 afterAll(() => lt.env().set('THREADS', initialThreads));
-
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 /** [m, n, k, transposeA, transposeB]: C is m x n; each product >= 2^20 multiply-adds, so two
  *  threads share it. */
@@ -46,7 +37,7 @@ describe('a matMul accumulated into the buffer it is added to', () => {
     for (const [name, form, scale] of FORMS) {
       it(`${name}, [${m}, ${n}] from k = ${k}${tA ? ', Aᵀ' : ''}${tB ? ', Bᵀ' : ''}: reference; 1 and 2 threads, donated or not, identical bytes`, async () => {
         const as = tA ? [k, m] : [m, k], bs = tB ? [n, k] : [k, n];
-        const a = values(k * m, m + 3 * k), b = values(k * n, n + 7 * k), c = values(m * n, 11 + m);
+        const a = seededValues(k * m, m + 3 * k), b = seededValues(k * n, n + 7 * k), c = seededValues(m * n, 11 + m);
         const run = async (threads: number, donate: boolean) => {
           lt.env().set('THREADS', threads);
           await (accelerator() as unknown as WasmAccelerator).threadsReady();

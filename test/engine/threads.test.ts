@@ -11,6 +11,7 @@ import { matMul as refMatMul } from '../reference/linalg';
 import { fromValues } from '../reference/core';
 import { UNARY, UNARY_NAMES, unary as refUnary, type UnaryName } from '../reference/elementwise';
 import { TOLERANCES } from '../tolerances';
+import { seededValues } from '../helpers';
 
 let acc: WasmAccelerator;
 const initialThreads = lt.env().get('THREADS');
@@ -19,17 +20,6 @@ beforeAll(async () => {
   acc = accelerator() as unknown as WasmAccelerator;
 });
 afterAll(() => lt.env().set('THREADS', initialThreads));
-
-/** Deterministic values in [-1, 1). */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 const numel = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
@@ -90,7 +80,7 @@ describe('threads', () => {
 
   for (const [as, bs, tA, tB] of CASES) {
     it(`matMul ${JSON.stringify(as)}${tA ? 'ᵀ' : ''} x ${JSON.stringify(bs)}${tB ? 'ᵀ' : ''}: reference with 1 and 2 threads, identical bytes`, async () => {
-      const a = values(numel(as), 1 + as.length * 7 + numel(as)), b = values(numel(bs), 5 + numel(bs));
+      const a = seededValues(numel(as), 1 + as.length * 7 + numel(as)), b = seededValues(numel(bs), 5 + numel(bs));
       const ref = refMatMul(fromValues(a, as, 'float32'), fromValues(b, bs, 'float32'), tA, tB);
       // |error| of a float32 sum of k products is at most (k + 2) eps sum |a_i b_i|
       const abs = refMatMul(fromValues(a.map(Math.abs), as, 'float32'), fromValues(b.map(Math.abs), bs, 'float32'), tA, tB);
@@ -120,7 +110,7 @@ describe('threads', () => {
   for (const n of [257 * 256 + 1, 3 * 7 * 33 * 257 + 2]) {
     const names = UNARY_NAMES.filter((u) => ['same', 'float'].includes(UNARY[u].rule));
     it(`unary ops over ${n} elements: reference with 1 and 2 threads, identical bytes (${names.length} ops, float32 and int32)`, async () => {
-      const f = values(n, n).map((v) => v * 3);
+      const f = seededValues(n, n).map((v) => v * 3);
       const i = Int32Array.from(f, (v) => Math.round(v * 1000));
       const failures: string[] = [];
       for (const name of names) {
@@ -156,7 +146,7 @@ describe('threads', () => {
   it('the workers take parts of a large product', async () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)
     const n = 512;
-    const a = values(n * n, 3), b = values(n * n, 4);
+    const a = seededValues(n * n, 3), b = seededValues(n * n, 4);
     const before = acc.threads.partsByWorkers;
     // a worker that is slow to wake may leave every part to the main thread once; not 20 times
     for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) await product(2, a, [n, n], b, [n, n], false, false);
@@ -166,7 +156,7 @@ describe('threads', () => {
   it('the workers take parts of a large unary op', async () => {
     if (!acc.threads.possible) return;
     const n = 1 << 20;
-    const x = lt.tensor(values(n, 9), [n]);
+    const x = lt.tensor(seededValues(n, 9), [n]);
     const before = acc.threads.partsByWorkers;
     lt.env().set('THREADS', 2);
     await acc.threadsReady();

@@ -8,7 +8,7 @@ import * as R from '../reference';
 import { accelerator, setAccelerator } from '../../ts/engine/runtime';
 import type { Accelerator } from '../../accelerators/accelerator';
 import { XlaAccelerator, type XlaAddon } from '../../accelerators/xla/index';
-import { expectClose } from '../helpers';
+import { expectClose, seededValues } from '../helpers';
 
 let xla: XlaAccelerator;
 let addon: Required<XlaAddon>; // the CPU addon has the async calls
@@ -23,27 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => setAccelerator(before));
 
-/** Deterministic inputs in [-1, 1). */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
-
 /** A graph that takes XLA tens of milliseconds: a chain of 1024² matmuls. */
 function heavy(seed: number): lt.Tensor {
-  let m = lt.tensor(values(1024 * 1024, seed), [1024, 1024]).mul(1 / 32);
+  let m = lt.tensor(seededValues(1024 * 1024, seed), [1024, 1024]).mul(1 / 32);
   for (let i = 0; i < 6; i++) m = m.matMul(m).tanh();
   return m.sum();
 }
 
 describe('markStepAsync on xla', () => {
   it('values equal the float64 reference', async () => {
-    const a = values(6 * 5, 1), b = values(5 * 4, 2);
+    const a = seededValues(6 * 5, 1), b = seededValues(5 * 4, 2);
     const ta = lt.tensor(a, [6, 5]), tb = lt.tensor(b, [5, 4]);
     const y = ta.matMul(tb).mul(2).add(1).tanh();
     const s = ta.exp().sum(1);
@@ -83,7 +72,7 @@ describe('markStepAsync on xla', () => {
   });
 
   it('a step traced while the previous one runs uses its results (FIFO on the launcher thread)', async () => {
-    const x = lt.variable(lt.tensor(values(64, 4), [8, 8]));
+    const x = lt.variable(lt.tensor(seededValues(64, 4), [8, 8]));
     const ref = Float64Array.from(x.dataSync());
     const steps: Promise<void>[] = [];
     for (let i = 0; i < 10; i++) {
@@ -99,10 +88,10 @@ describe('markStepAsync on xla', () => {
 
   it('a training loop gives the same parameters as with markStep, and as the interpreter', async () => {
     const train = async (mode: 'sync' | 'async') => {
-      const x = lt.tensor(values(32 * 16, 5), [32, 16]);
+      const x = lt.tensor(seededValues(32 * 16, 5), [32, 16]);
       const y = lt.oneHot(lt.tensor(Array.from({ length: 32 }, (_, i) => i % 4), [32], 'int32'), 4).cast('float32');
-      const w1 = lt.variable(lt.tensor(values(16 * 24, 6), [16, 24]).mul(0.3));
-      const w2 = lt.variable(lt.tensor(values(24 * 4, 7), [24, 4]).mul(0.3));
+      const w1 = lt.variable(lt.tensor(seededValues(16 * 24, 6), [16, 24]).mul(0.3));
+      const w2 = lt.variable(lt.tensor(seededValues(24 * 4, 7), [24, 4]).mul(0.3));
       const opt = lt.train.sgd(0.1);
       let previous = Promise.resolve();
       for (let i = 0; i < 20; i++) {
@@ -136,7 +125,7 @@ describe('markStepAsync on xla', () => {
   });
 
   it('disposing a step\'s tensors while it runs is safe and leaks no device buffer', async () => {
-    const a = lt.tensor(values(256 * 256, 9), [256, 256]);
+    const a = lt.tensor(seededValues(256 * 256, 9), [256, 256]);
     await lt.markStepAsync();
     const buffers = addon.stats().buffers;
     const steps: Promise<void>[] = [];
@@ -172,7 +161,7 @@ describe('markStepAsync on xla', () => {
   it('a failing step rejects, its tensors\' reads throw, later steps on them reject, and the process goes on', async () => {
     // Fault injection at the accelerator boundary: XLA itself rejects the argument (a buffer of
     // the wrong size), on the launcher thread, as it would any execution failure.
-    const x = lt.tensor(values(16, 8), [4, 4]);
+    const x = lt.tensor(seededValues(16, 8), [4, 4]);
     const real = xla.executeAsync!;
     xla.executeAsync = (exe: number, params: readonly number[]) => {
       const wrong = xla.upload('float32', new Float32Array(7));
@@ -202,7 +191,7 @@ describe('markStepAsync on xla', () => {
     // the process and the accelerator go on
     const ok = x.add(1);
     await lt.markStepAsync();
-    expect(Array.from(ok.dataSync())).toEqual(Array.from(values(16, 8), (v) => Math.fround(v + 1)));
+    expect(Array.from(ok.dataSync())).toEqual(Array.from(seededValues(16, 8), (v) => Math.fround(v + 1)));
     lt.dispose([x, y!, z, w, ok]);
   });
 });

@@ -11,20 +11,11 @@ import { join } from 'node:path';
 import * as lt from '../../ts/index';
 import { setAccelerator } from '../../ts/engine/runtime';
 import { XlaAccelerator } from '../../accelerators/xla/index';
-import { asXlaAddon, openPjrtPlugin, type PjrtPlugin } from '../../accelerators/xla/pjrt';
-import { expectClose } from '../helpers';
+import { openPjrtPlugin, type PjrtPlugin } from '../../accelerators/xla/pjrt';
+import { expectClose, errorOf } from '../helpers';
 import { CASES } from './cases';
 
 const FIXTURE = process.env.LT_TEST_CPU_PLUGIN ?? join(__dirname, '..', '..', 'native', 'build', 'pjrt_cpu_test_plugin.so');
-
-function errorOf(f: () => unknown): Error & { code?: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as Error & { code?: string };
-  }
-  throw new Error('expected an exception');
-}
 
 describe('XLA through a PJRT plugin (CPU test fixture)', () => {
   let plugin: PjrtPlugin;
@@ -35,7 +26,7 @@ describe('XLA through a PJRT plugin (CPU test fixture)', () => {
     const r = openPjrtPlugin(FIXTURE);
     if (!r.plugin) throw new Error(`opening ${FIXTURE}: ${r.reason}`);
     plugin = r.plugin;
-    xla = new XlaAccelerator(asXlaAddon(plugin));
+    xla = new XlaAccelerator(plugin);
     setAccelerator(xla);
   });
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as lt from '../../ts/index';
 import { loadPjrtAddon, openPjrtPlugin, type PjrtAddon } from '../../accelerators/xla/pjrt';
+import { errorOf } from '../helpers';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -93,15 +94,6 @@ const PJRT_Api* GetPjrtApi(void) {
   return so;
 }
 
-function errorOf(f: () => unknown): Error & { code?: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as Error & { code?: string };
-  }
-  throw new Error('expected an exception');
-}
-
 describe('PJRT plugin transport', () => {
   let addon: PjrtAddon;
   const tpu = findLibtpu();
@@ -168,8 +160,8 @@ describe('PJRT plugin transport', () => {
     expect(e.message).toBe(`pjrt: ${newer} implements PJRT C API ${major + 1}.3, but lazytensor was built against ${major}.${minor}: ` +
       'the major versions must match (rebuild with a matching header, or use a matching plugin)');
     // Same major, but its PJRT_Api ends after the version: no error functions to call.
-    const stub = fakePlugin(dir, 'version_only', major, minor);
-    expect(errorOf(() => addon.probe(stub)).message).toMatch(/its PJRT_Api lacks the error\/event functions/);
+    const versionOnly = fakePlugin(dir, 'version_only', major, minor);
+    expect(errorOf(() => addon.probe(versionOnly)).message).toMatch(/its PJRT_Api lacks the error\/event functions/);
   });
 
   it('an older minor version is accepted, and a function beyond its PJRT_Api is never called', () => {
