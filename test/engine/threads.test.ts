@@ -1,5 +1,5 @@
 // The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
-// awkward shapes and large unary ops of awkward lengths, against the float64 reference with 1
+// awkward shapes, large unary ops of awkward lengths and a large fused elementwise group, against the float64 reference with 1
 // and 2 threads, results byte-identical
 // for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
@@ -142,6 +142,43 @@ describe('threads', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  // A fused group over [3, 7, 33, 257] (above the 2^16 threshold, a short last tile) with
+  // every kind of member: unary, binary with a scalar and with a broadcast row (gathered per
+  // tile), a compare feeding a select, and casts
+  it('fused elementwise groups: reference with 1 and 2 threads, identical bytes, workers take parts', async () => {
+    const xs = [3, 7, 33, 257], ys = [33, 257];
+    const xv = seededValues(numel(xs), 21).map((v) => v * 3), yv = seededValues(numel(ys), 22);
+    const f = (x: lt.Tensor, y: lt.Tensor) =>
+      lt.tanh(lt.where(x.greater(y), x.mul(1.5).add(y), lt.abs(x).sub(0.25))).mul(x.add(1).cast('int32').cast('float32'));
+    const before = acc.threads.partsByWorkers;
+    const outs: Float32Array[] = [];
+    for (const threads of [1, 2]) {
+      lt.env().set('THREADS', threads);
+      await acc.threadsReady();
+      const x = lt.tensor(xv, xs), y = lt.tensor(yv, ys);
+      const z = f(x, y);
+      const stats = lt.debug.graphStats(z);
+      expect(stats.kernels, 'the chain runs fused').toBeLessThan(stats.nodesAfter - stats.parameters - stats.constants - 4);
+      outs.push(z.dataSync() as Float32Array);
+      lt.dispose([x, y, z]);
+    }
+    if (acc.threads.possible) expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+    const row = numel(ys);
+    let bad = 0, first = '';
+    for (let i = 0; i < xv.length; i++) {
+      const x = xv[i], y = yv[i % row];
+      const want = Math.tanh(x > y ? Math.fround(x * 1.5) + y : Math.abs(x) - 0.25) * Math.trunc(Math.fround(x + 1));
+      for (const out of outs) {
+        if (!(Math.abs(out[i] - want) <= 1e-5 * (1 + Math.abs(want)))) { if (!bad++) first = `[${i}] ${out[i]} vs ${want}`; }
+      }
+    }
+    expect(bad, first).toBe(0);
+    const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
+    let diff = -1;
+    for (let k = 0; k < a.length && diff < 0; k++) if (a[k] !== b[k]) diff = k;
+    expect(diff, 'first differing byte').toBe(-1);
+  });
 
   it('the workers take parts of a large product', async () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)

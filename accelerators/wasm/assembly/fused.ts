@@ -2,7 +2,9 @@
 // TILE elements, every member runs its generated (vector) kernel over scratch tiles that stay
 // in L1, reading the group's outside inputs at the tile's offset (a broadcast scalar is splat,
 // any other broadcast is gathered into a tile); only the root writes a full buffer, or, for a
-// reduction, folds each tile into its outputs. Intermediates are never materialized.
+// reduction, folds each tile into its outputs. Intermediates are never materialized. Large
+// elementwise groups are shared among threads, a run of tiles per part (parts.ts); a group
+// ending in a reduction runs on the calling thread.
 import { KIND_UNARY, KIND_BINARY, KIND_SELECT, KIND_REDUCE } from '../../../core-wasm/assembly/generated/opcodes';
 import { MAX_GROUP } from '../../../core-wasm/assembly/passes/analysis';
 import { opKind } from './generated/optable';
@@ -10,6 +12,8 @@ import { runUnary } from './generated/unary';
 import { binaryTileKernel } from './generated/binary';
 import { runReduce, runReduceCols, combineReduce } from './generated/reduce';
 import { castRun } from './cast';
+import { runParts, threadCount } from './threads';
+import { TASK_GROUP } from './parts';
 import {
   Exe, Ctx, exeRecord, exeNumel, recOp, recDtype, recRank, recDim, recNIn, recInput, recNAttr, recAttr,
   dtypeSize, i32At, setI32At, ptrAt,
@@ -24,13 +28,21 @@ const SLOT_STRIDE: usize = TILE_BYTES + 272;
 /** Scratch tiles: one per member at most, then one per operand for gathered broadcasts. */
 const SLOTS = MAX_GROUP + 3;
 const GATHER_SLOT = MAX_GROUP;
+/** After the tiles, a thread's scratch holds the member's operand pointers and strides, and
+ *  gather's index and stride vectors: a thread touches no static memory. */
+const OPS_AT: usize = <usize>SLOTS * SLOT_STRIDE;
+const IDX_AT: usize = OPS_AT + 3 * 8;
+const STRIDES_AT: usize = IDX_AT + 8 * 4;
+/** Bytes of one thread's scratch. */
+const SCRATCH_BYTES: usize = (STRIDES_AT + 8 * 4 + 63) & ~63;
+/** From this many elements on, a group is shared among threads, PART_TILES tiles a part. */
+const PARALLEL_NUMEL = 1 << 16;
+const PART_TILES = 16;
 
-let scratch: usize = 0; // SLOTS tiles, allocated once (not a tensor buffer: not counted in peaks)
+let scratch: usize = 0; // thread slot 0's scratch, allocated once (not a tensor buffer: not counted in peaks)
 const PARTIAL = memory.data(16, 16);
-const IDX = memory.data(8 * 4);
-const STRIDES = memory.data(8 * 4);
 
-@inline function slotPtr(s: i32): usize { return scratch + <usize>s * SLOT_STRIDE; }
+@inline function slotPtr(w: usize, s: i32): usize { return w + <usize>s * SLOT_STRIDE; }
 
 /** Gives each member but the root a scratch tile, reusing a tile once the last member
  *  reading it has run (members run in record order; `last` is scratch of nNodes words). */
@@ -56,8 +68,10 @@ export function assignSlots(exe: Exe, root: i32, last: usize): void {
 }
 
 /** Copies elements [s, s + n) of x broadcast to `space`'s dims into dst, a run of the
- *  innermost axis at a time (a copy, or a fill where that axis is broadcast). */
-function gather(x: usize, px: usize, space: usize, s: i32, n: i32, dst: usize): void {
+ *  innermost axis at a time (a copy, or a fill where that axis is broadcast), with the
+ *  thread scratch at w. */
+function gather(x: usize, px: usize, space: usize, s: i32, n: i32, dst: usize, w: usize): void {
+  const idx = w + IDX_AT, strides = w + STRIDES_AT;
   const r = recRank(space), rx = recRank(x), size = dtypeSize(recDtype(x));
   let st = 1, off = 0, rest = s;
   for (let k = r - 1; k >= 0; k--) {
@@ -65,16 +79,16 @@ function gather(x: usize, px: usize, space: usize, s: i32, n: i32, dst: usize): 
     const dx = kx >= 0 ? recDim(x, kx) : 1;
     const stride = dx == 1 ? 0 : st;
     st *= dx;
-    setI32At(STRIDES, k, stride);
+    setI32At(strides, k, stride);
     const i = rest % d;
     rest /= d;
-    setI32At(IDX, k, i);
+    setI32At(idx, k, i);
     off += i * stride;
   }
-  const last = r - 1, dLast = recDim(space, last), sLast = i32At(STRIDES, last);
+  const last = r - 1, dLast = recDim(space, last), sLast = i32At(strides, last);
   let q = dst;
   while (n > 0) {
-    const run = min(dLast - i32At(IDX, last), n);
+    const run = min(dLast - i32At(idx, last), n);
     const src = px + <usize>off * size;
     if (sLast) memory.copy(q, src, <usize>run * size);
     else if (size == 1) memory.fill(q, load<u8>(src), <usize>run);
@@ -82,12 +96,12 @@ function gather(x: usize, px: usize, space: usize, s: i32, n: i32, dst: usize): 
     q += <usize>run * size;
     n -= run;
     off += run * sLast;
-    setI32At(IDX, last, i32At(IDX, last) + run);
-    for (let k = last; k > 0 && i32At(IDX, k) == recDim(space, k); k--) { // carry
-      off -= recDim(space, k) * i32At(STRIDES, k);
-      setI32At(IDX, k, 0);
-      setI32At(IDX, k - 1, i32At(IDX, k - 1) + 1);
-      off += i32At(STRIDES, k - 1);
+    setI32At(idx, last, i32At(idx, last) + run);
+    for (let k = last; k > 0 && i32At(idx, k) == recDim(space, k); k--) { // carry
+      off -= recDim(space, k) * i32At(strides, k);
+      setI32At(idx, k, 0);
+      setI32At(idx, k - 1, i32At(idx, k - 1) + 1);
+      off += i32At(strides, k - 1);
     }
   }
 }
@@ -101,13 +115,11 @@ function selectTile<T>(pc: usize, sc: i32, pa: usize, sa: i32, pb: usize, sb: i3
   }
 }
 
-// Operand pointers and strides of the member being run.
-const OPS = memory.data(3 * 8);
-
 /** Runs the members of group `root` over elements [s, s + n) of the tile space `space`
- *  (numel N); the root, unless it is the reduction, writes at `rootDst`. Returns the tile of
- *  the last member computed into scratch. */
-function evalTile(c: Ctx, root: i32, space: usize, N: i32, s: i32, n: i32, rootDst: usize): usize {
+ *  (numel N), in the thread scratch at w; the root, unless it is the reduction, writes at
+ *  `rootDst`. Returns the tile of the last member computed into scratch. */
+function evalTile(c: Ctx, root: i32, space: usize, N: i32, s: i32, n: i32, rootDst: usize, w: usize): usize {
+  const ops = w + OPS_AT;
   const exe = c.exe;
   const first = i32At(exe.memberAt, root), count = i32At(exe.memberCount, root);
   let last: usize = 0;
@@ -115,26 +127,26 @@ function evalTile(c: Ctx, root: i32, space: usize, N: i32, s: i32, n: i32, rootD
     const j = i32At(exe.members, m);
     const rec = exeRecord(exe, j), kind = opKind(recOp(rec));
     if (kind == KIND_REDUCE) break; // the reduction folds the tile itself
-    const dst = j == root ? rootDst : slotPtr(i32At(exe.slots, j));
+    const dst = j == root ? rootDst : slotPtr(w, i32At(exe.slots, j));
     const nIn = recNIn(rec);
     for (let k = 0; k < nIn; k++) {
       const x = recInput(rec, k), xr = exeRecord(exe, x);
       let p: usize, st = 1;
-      if (i32At(exe.groups, x) == root) p = slotPtr(i32At(exe.slots, x));
+      if (i32At(exe.groups, x) == root) p = slotPtr(w, i32At(exe.slots, x));
       else {
         const bx = ptrAt(c.bufs, x), nx = exeNumel(exe, x);
         if (nx == N) p = bx + <usize>s * dtypeSize(recDtype(xr));
         else if (nx == 1) { p = bx; st = 0; }
-        else { p = slotPtr(GATHER_SLOT + k); gather(xr, bx, space, s, n, p); }
+        else { p = slotPtr(w, GATHER_SLOT + k); gather(xr, bx, space, s, n, p, w); }
       }
-      store<usize>(OPS + (<usize>k << 3), p);
-      store<i32>(OPS + (<usize>k << 3), st, 4);
+      store<usize>(ops + (<usize>k << 3), p);
+      store<i32>(ops + (<usize>k << 3), st, 4);
     }
-    const p0 = load<usize>(OPS), s0 = load<i32>(OPS, 4), dt0 = recDtype(exeRecord(exe, recInput(rec, 0)));
+    const p0 = load<usize>(ops), s0 = load<i32>(ops, 4), dt0 = recDtype(exeRecord(exe, recInput(rec, 0)));
     if (kind == KIND_UNARY) runUnary(recOp(rec), dt0, p0, dst, n);
-    else if (kind == KIND_BINARY) binaryTileKernel(recOp(rec), dt0)(p0, s0, load<usize>(OPS, 8), load<i32>(OPS, 12), dst, n);
+    else if (kind == KIND_BINARY) binaryTileKernel(recOp(rec), dt0)(p0, s0, load<usize>(ops, 8), load<i32>(ops, 12), dst, n);
     else if (kind == KIND_SELECT) {
-      const p1 = load<usize>(OPS, 8), s1 = load<i32>(OPS, 12), p2 = load<usize>(OPS, 16), s2 = load<i32>(OPS, 20);
+      const p1 = load<usize>(ops, 8), s1 = load<i32>(ops, 12), p2 = load<usize>(ops, 16), s2 = load<i32>(ops, 20);
       if (dtypeSize(recDtype(rec)) == 1) selectTile<u8>(p0, s0, p1, s1, p2, s2, dst, n);
       else selectTile<u32>(p0, s0, p1, s1, p2, s2, dst, n);
     } else castRun(dt0, recDtype(rec), p0, dst, n); // KIND_CAST: the plan fuses no other kind
@@ -143,13 +155,42 @@ function evalTile(c: Ctx, root: i32, space: usize, N: i32, s: i32, n: i32, rootD
   return last;
 }
 
-/** Runs fused group `root` into c.out. */
+/** An elementwise group shared among threads: part p runs tiles [p PART_TILES, (p + 1)
+ *  PART_TILES) into its own region of the output, in the scratch of the thread running it. */
+@unmanaged
+export class GroupJob {
+  ctx: usize = 0; rec: usize = 0; out: usize = 0;
+  /** Thread slot s works in scratch + s * SCRATCH_BYTES (slot 0: the main thread's own). */
+  scratch: usize = 0;
+  root: i32 = 0; numel: i32 = 0;
+}
+
+/** Runs part `part` of a GroupJob (parts.ts). Every element takes the same path whatever
+ *  thread runs it; only the last tile can be short, so only one part uses the generated
+ *  loops' tail scratch. */
+export function groupPart(job: GroupJob, part: i32, slot: i32): void {
+  const c = changetype<Ctx>(job.ctx), N = job.numel, size = <usize>dtypeSize(recDtype(job.rec));
+  const w = slot == 0 ? scratch : job.scratch + <usize>(slot - 1) * SCRATCH_BYTES;
+  const end = min(N, (part + 1) * PART_TILES * TILE);
+  for (let s = part * PART_TILES * TILE; s < end; s += TILE) {
+    evalTile(c, job.root, job.rec, N, s, min(TILE, N - s), job.out + <usize>s * size, w);
+  }
+}
+
+/** Runs fused group `root` into c.out (a large elementwise group on every thread). */
 export function execGroup(c: Ctx, root: i32): void {
-  if (!scratch) scratch = heap.alloc(<usize>SLOTS * SLOT_STRIDE);
+  if (!scratch) scratch = heap.alloc(SCRATCH_BYTES);
   const exe = c.exe, rec = exeRecord(exe, root);
   if (opKind(recOp(rec)) == KIND_REDUCE) { reduceGroup(c, root); return; }
-  const N = exeNumel(exe, root), size = <usize>dtypeSize(recDtype(rec));
-  for (let s = 0; s < N; s += TILE) evalTile(c, root, rec, N, s, min(TILE, N - s), c.out + <usize>s * size);
+  const N = exeNumel(exe, root), threads = threadCount();
+  const parts = (N + PART_TILES * TILE - 1) / (PART_TILES * TILE);
+  const job = changetype<GroupJob>(heap.alloc(offsetof<GroupJob>()));
+  job.ctx = changetype<usize>(c); job.rec = rec; job.out = c.out; job.root = root; job.numel = N;
+  const slots = N >= PARALLEL_NUMEL ? threads : 1;
+  job.scratch = slots > 1 ? heap.alloc(<usize>(slots - 1) * SCRATCH_BYTES) : 0;
+  runParts(TASK_GROUP, changetype<usize>(job), parts, slots);
+  if (job.scratch) heap.free(job.scratch);
+  heap.free(changetype<usize>(job));
 }
 
 /** A reduction fed by a fused chain: its input x is read as [outer, len, inner] (adjacent
@@ -172,14 +213,14 @@ function reduceGroup(c: Ctx, root: i32): void {
       const R = TILE / len;
       for (let o = 0; o < outer; o += R) {
         const rr = min(R, outer - o);
-        const t = evalTile(c, root, x, N, o * len, rr * len, 0);
+        const t = evalTile(c, root, x, N, o * len, rr * len, 0, scratch);
         runReduce(op, dt, t, out + <usize>o * size, rr, len);
       }
     } else { // a row spans tiles: fold each tile, then combine the partials in order
       for (let o = 0; o < outer; o++) {
         const po = out + <usize>o * size;
         for (let j = 0; j < len; j += TILE) {
-          const t = evalTile(c, root, x, N, o * len + j, min(TILE, len - j), 0);
+          const t = evalTile(c, root, x, N, o * len + j, min(TILE, len - j), 0, scratch);
           if (j == 0) runReduce(op, dt, t, po, 1, min(TILE, len));
           else { runReduce(op, dt, t, PARTIAL, 1, min(TILE, len - j)); combineReduce(op, dt, po, PARTIAL); }
         }
@@ -193,7 +234,7 @@ function reduceGroup(c: Ctx, root: i32): void {
       const rr = min(R, len - r);
       for (let j = 0; j < inner; j += W) {
         const w = min(W, inner - j);
-        const t = evalTile(c, root, x, N, (o * len + r) * inner + j, rr * w, 0);
+        const t = evalTile(c, root, x, N, (o * len + r) * inner + j, rr * w, 0, scratch);
         runReduceCols(op, dt, t, out + (<usize>(o * inner + j)) * size, 1, rr, w, r == 0);
       }
     }
