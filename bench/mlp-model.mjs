@@ -1,6 +1,6 @@
 // The MLP of the training-step benchmarks (784-256-256-10, relu, softmax cross-entropy, batch
-// 128, SGD lr 0.1): its seeded data, and lazytensor's step with the backward pass written by
-// hand (what the peers run too). Shared by bench/suites/mlp.mjs, bench/suites/xla.mjs and
+// 128, SGD lr 0.1): its seeded data, and lazytensor's step two ways: with the backward pass
+// written by hand (what the peers run too), and with gradients by autodiff. Shared by bench/suites/mlp.mjs, bench/suites/xla.mjs and
 // bench/gpu/mlp-step.mjs; needs nothing from node_modules (a GPU machine may lack them).
 import { uniform, rng } from './data.mjs';
 
@@ -49,4 +49,28 @@ export function handWrittenModel(lt, data) {
     lt.markStep();
   };
   return { v, step, dispose: () => lt.dispose([...Object.values(v), x, y]) };
+}
+
+/** The same model with gradients by autodiff: `trace()` records one step (optimizer.minimize
+ *  of the softmax cross-entropy, the mean over the batch), `step()` traces it inside lt.tidy
+ *  and runs it with lt.markStep(). */
+export function autodiffModel(lt, data) {
+  const v = {};
+  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1]));
+  const x = lt.tensor(data.x[0], data.x[1]);
+  const y = lt.tensor(data.y[0], data.y[1]);
+  const opt = lt.train.sgd(LR);
+  const vars = NAMES.map((k) => v[k]);
+  lt.markStep();
+  const loss = () => {
+    const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
+    const h2 = lt.relu(lt.matMul(h1, v.W2).add(v.b2));
+    return lt.losses.softmaxCrossEntropy(y, lt.matMul(h2, v.W3).add(v.b3));
+  };
+  const trace = () => { opt.minimize(loss, false, vars); };
+  const step = () => {
+    lt.tidy(trace);
+    lt.markStep();
+  };
+  return { v, trace, step, dispose() { opt.dispose(); lt.dispose([...vars, x, y]); } };
 }

@@ -1,7 +1,10 @@
 // (e) One SGD training step of an MLP 784-256-256-10 (relu, softmax cross-entropy), batch 128,
-// lr 0.1, same data and initial weights everywhere. lazytensor has no autodiff yet, so the
-// backward pass is written by hand, and the peers run the very same hand-written math (no
-// tf.grad, no jax.grad), so every column does identical work:
+// lr 0.1, same data and initial weights everywhere, two ways:
+// 1. gradients by each library's autodiff: lt.train.sgd(...).minimize and tf.train.sgd(...)
+//    .minimize of the softmax cross-entropy (mean over the batch); jax-js: jax.grad of the same
+//    loss inside the step function (jit'd in the jit column); no tfjs column (NO_TF_GRADIENTS);
+// 2. the backward pass written by hand, the very same math for every library (no autodiff),
+//    so every column does identical work:
 //   h1 = relu(x W1 + b1); h2 = relu(h1 W2 + b2); logits = h2 W3 + b3
 //   dlogits = (softmax(logits) - y) / B
 //   dW3 = h2ᵀ dlogits; db3 = Σ₀ dlogits; dz2 = (dlogits W3ᵀ) ⊙ [h2 > 0]; dW2 = h1ᵀ dz2; ...
@@ -11,20 +14,20 @@
 // object (eager, and jit), then blockUntilReady. The check runs two steps from the initial
 // weights on each implementation and compares all six parameters with tfjs-cpu's.
 import { useTf } from '../peers.mjs';
-import { B, LR, NAMES, initData, handWrittenModel } from '../mlp-model.mjs';
+import { B, LR, NAMES, initData, handWrittenModel, autodiffModel } from '../mlp-model.mjs';
 
-export const title = 'MLP 784-256-256-10 training step, batch 128 (hand-written backward, SGD)';
+export const title = 'MLP 784-256-256-10 SGD training step, batch 128';
 
 export function cases({ lt, peers, ltBackends }) {
   const { tf, jax } = peers;
   let data;
   const D = () => (data ??= initData());
 
-  const ltImpl = (b) => ({
+  const ltImpl = (model) => (b) => ({
     name: `lazytensor[${b}]`,
     async setup() {
       lt.setBackend(b);
-      const { v, step, dispose } = handWrittenModel(lt, D());
+      const { v, step, dispose } = model(lt, D());
       let m0;
       return {
         check() {
@@ -53,8 +56,10 @@ export function cases({ lt, peers, ltBackends }) {
     },
   });
 
-  const tfImpl = (be) => ({
+  // tfjs: variables and the batch, and a step function over them.
+  const tfImpl = (makeStep) => (be) => ({
     name: `tfjs-${be}`,
+    unavailable: makeStep ? undefined : NO_TF_GRADIENTS,
     async setup() {
       await useTf(tf, be);
       const { params, x: xd, y: yd } = D();
@@ -62,7 +67,20 @@ export function cases({ lt, peers, ltBackends }) {
       for (const k of NAMES) v[k] = tf.variable(tf.tensor(params[k][0], params[k][1]));
       const x = tf.tensor(xd[0], xd[1]);
       const y = tf.tensor(yd[0], yd[1]);
-      const step = () => tf.tidy(() => {
+      const step = makeStep(v, x, y);
+      return {
+        check() { step(); step(); return NAMES.map((k) => v[k].dataSync()); },
+        fn: step,
+        teardown() { tf.dispose([...Object.values(v), x, y]); },
+      };
+    },
+  });
+
+  // tfjs-core's Node build registers no gradients (the @tensorflow/tfjs bundle does, with its
+  // own copy of the registry), so tfjs has no autodiff column here: see the hand-written row.
+  const NO_TF_GRADIENTS = 'tfjs-core alone registers no gradients in Node (they come with the @tensorflow/tfjs bundle, not installed)';
+
+  const tfHandStep = (v, x, y) => () => tf.tidy(() => {
         const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
         const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
         const logits = tf.add(tf.matMul(h2, v.W3), v.b3);
@@ -75,16 +93,22 @@ export function cases({ lt, peers, ltBackends }) {
         const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
         for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
       });
-      return {
-        check() { step(); step(); return NAMES.map((k) => v[k].dataSync()); },
-        fn: step,
-        teardown() { tf.dispose([...Object.values(v), x, y]); },
-      };
-    },
-  });
 
-  // A pure step over a params object; every argument is consumed (jax-js ownership rules).
-  function jaxStep(p, x, y) {
+  // Pure steps over a params object; every argument is consumed (jax-js ownership rules).
+  function jaxLoss(p, x, y) {
+    const np = jax.numpy, nn = jax.nn;
+    const h1 = nn.relu(np.matmul(x, p.W1).add(p.b1));
+    const h2 = nn.relu(np.matmul(h1, p.W2).add(p.b2));
+    const logits = np.matmul(h2, p.W3).add(p.b3);
+    return np.sum(y.mul(nn.logSoftmax(logits, -1))).mul(-1 / B);
+  }
+  function jaxAutodiffStep(p, x, y) {
+    const g = jax.grad(jaxLoss)(jax.tree.ref(p), x, y);
+    const out = {};
+    for (const k of NAMES) out[k] = p[k].sub(g[k].mul(LR));
+    return out;
+  }
+  function jaxHandStep(p, x, y) {
     const np = jax.numpy, nn = jax.nn;
     const f32 = (a) => a.astype(np.float32);
     const h1 = nn.relu(np.matmul(x.ref, p.W1.ref).add(p.b1.ref));
@@ -102,7 +126,7 @@ export function cases({ lt, peers, ltBackends }) {
     return out;
   }
 
-  const jaxImpl = (mode) => ({
+  const jaxImpl = (jaxStep) => (mode) => ({
     name: `jax-js ${mode}`,
     async setup() {
       const np = jax.numpy;
@@ -125,13 +149,17 @@ export function cases({ lt, peers, ltBackends }) {
     },
   });
 
-  return [{
+  const row = (name, ltModel, tfStep, jaxStep) => ({
     suite: 'mlp',
-    name: 'SGD step 784-256-256-10, b128',
+    name,
     unit: 'ms',
     value: (ms) => ms,
     tol: 1e-4,
     release() { data = undefined; },
-    impls: [...ltBackends.map(ltImpl), tfImpl('cpu'), tfImpl('wasm'), jaxImpl('eager'), jaxImpl('jit')],
-  }];
+    impls: [...ltBackends.map(ltImpl(ltModel)), ...['cpu', 'wasm'].map(tfImpl(tfStep)), ...['eager', 'jit'].map(jaxImpl(jaxStep))],
+  });
+  return [
+    row('SGD step 784-256-256-10, b128, autodiff', autodiffModel, null, jaxAutodiffStep),
+    row('SGD step 784-256-256-10, b128, hand-written backward', handWrittenModel, tfHandStep, jaxHandStep),
+  ];
 }
