@@ -31,6 +31,7 @@ export const title = 'XLA: MLP training step vs jax.jit, and markStepAsync overl
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MLP = 'MLP 784-256-256-10 SGD step, b128, autodiff';
 const ASYNC = 'same step with markStepAsync (step n+1 traced while n runs)';
+const LOOP = 'same step, loop throughput: N steps, one wait at the end';
 
 /** Starts the jax.jit peer on the same data: `check` holds its parameters after two steps,
  *  `time(n)` times n steps there; `unavailable` says why it could not run. */
@@ -64,7 +65,8 @@ async function startJax(data) {
       at += n;
     }
     const time = async (n) => { proc.stdin.write(`${n}\n`); return JSON.parse(await next()).samplesMs; };
-    return { ...info, check, time, close };
+    const loop = async (n) => { proc.stdin.write(`loop ${n}\n`); return JSON.parse(await next()).loopMs; };
+    return { ...info, check, time, loop, close };
   } catch (e) {
     close();
     return { unavailable: e.message };
@@ -210,7 +212,52 @@ export function cases({ lt, ltBackends, quick }) {
     },
   };
 
-  // Both checks compare two steps from the initial weights with jax.jit's (when it ran). Each
+  // Loop throughput, a second measure beside the per-step one above (never instead of it): both
+  // sides run N steps without waiting for each and wait once at the end, as a training loop
+  // does (jax.jit dispatches asynchronously; lazytensor with markStepAsync, tracing step n+1
+  // while step n runs). One sample = one block's ms per step; blocks alternate with jax.jit's.
+  const loop = {
+    name: 'lazytensor[xla]',
+    async setup() {
+      const m = model(lt, D());
+      let previous = Promise.resolve();
+      const launch = async () => {
+        m.trace();
+        const current = lt.markStepAsync();
+        await previous;
+        previous = current;
+      };
+      return {
+        async check() { await launch(); await launch(); await previous; return m.params(); },
+        isAsync: true,
+        async custom() {
+          const j = await J();
+          for (let i = 0; i < 20; i++) await launch();
+          await previous;
+          const samples = [], jaxSamples = [];
+          for (let r = 0; r < rounds; r++) {
+            const t = now();
+            for (let i = 0; i < block; i++) await launch();
+            await previous;
+            samples.push((now() - t) / block);
+            if (j.loop) jaxSamples.push(await j.loop(block));
+          }
+          const res = stats(samples, `${rounds} blocks of ${block} steps (one wait per block), alternating with jax.jit's`);
+          res.extras = [];
+          if (jaxSamples.length) {
+            const jm = median(jaxSamples);
+            res.extras.push({ label: `jax.jit, ${block} steps then block_until_ready (ms per step)`, value: jm, unit: 'ms', key: 'jaxLoop' });
+            res.extras.push({ label: 'lazytensor[xla] ÷ jax.jit, loop throughput', value: res.median / jm, unit: '×', key: 'vsJaxLoop' });
+          }
+          res.problems = j.unavailable ? [`xla loop: jax.jit peer not run: ${j.unavailable}`] : [];
+          return res;
+        },
+        teardown() { m.dispose(); },
+      };
+    },
+  };
+
+  // The checks compare two steps from the initial weights with jax.jit's (when it ran). Each
   // case ends the peer's process (a --filter may run either one alone): a live child would keep
   // Node from exiting.
   const reference = async () => (await J()).check ?? null;
@@ -218,6 +265,7 @@ export function cases({ lt, ltBackends, quick }) {
   return [
     { suite: 'xla', name: MLP, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [mlp], release },
     { suite: 'xla', name: ASYNC, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [overlap], release },
+    { suite: 'xla', name: LOOP, unit: 'ms', value: (ms) => ms, tol: 1e-4, reference, referenceName: 'jax.jit', impls: [loop], release },
   ];
 }
 
