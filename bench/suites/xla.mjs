@@ -7,16 +7,26 @@
 //    (bench/peers/jax_mlp.py, run with .venv-jax/bin/python or $LT_JAX_PYTHON; jax.grad, one
 //    jit'd step). Both start from the same weights and batch; the check compares lazytensor's
 //    parameters after two steps with JAX's. Target: lazytensor ≤ 1.15× jax.jit.
-//    Seen on 2026-11-28 (quiet machine): 1.31–1.34×. lazytensor's lowered module for this step
-//    ran as fast in the addon as in jaxlib 0.10.2 (2.4–2.9 vs 2.8–3.2 ms), both slower than
-//    jax.jit's own step (~2.45 ms): the gap is in the program (autodiff graph, lowering) plus
-//    the ~0.3 ms trace, not in the addon.
+//    Seen on 2026-11-28, three runs alternating with the code before (shared machine, jax.jit
+//    2.24–2.49 ms): 1.23, 1.34, 1.28× (before: 1.31, 1.23, 1.27×); trace 0.24–0.28 ms (before
+//    0.30–0.35). Where the gap is, as measured that day: not in the program: the optimized HLO
+//    of our lowered module is jax.jit's (the same 8 dots, 5 of them YNNPACK, the same fusions
+//    but for 2 tiny ones: the labels' row sums and 1/N), and in jaxlib our module ran as fast
+//    as jax.jit's step; the raw addon, executing it on chained buffers in blocks alternating
+//    with jax.jit, took 0.98–1.05× jax.jit's step. The rest is host time: the trace (~0.25 ms,
+//    2–4× its hot-cache time, since each execution evicts the JS working set), markStep's
+//    bookkeeping (~0.06 ms) and an execution ~4% slower after a trace than back to back.
 // 2. The same step with lt.markStepAsync(), tracing step n+1 while step n executes, against
 //    the trace-only and execute-only times measured with lt.markStep(). Target: the async
 //    step ≤ 1.10 × max(trace, execute).
-// Both are timed step by step (one step = one sample), steady state, medians, in blocks that
-// alternate between the two sides compared (lazytensor and JAX; markStep and markStepAsync), so
-// that a drift in the machine's load (it is shared) weighs on both alike.
+// 3. Loop throughput, beside (never instead of) the per-step figure of 1: N steps without
+//    waiting for each, one wait at the end; jax.jit dispatching asynchronously, lazytensor with
+//    markStepAsync. Seen on 2026-11-28: 1.15–1.20× (on 2 cores the trace competes with XLA's
+//    two threads: an execution on the launcher thread took 0.1–0.6 ms longer, mean against
+//    median, than under markStep).
+// 1 and 2 are timed step by step (one step = one sample), 3 by blocks, steady state, medians, in
+// blocks that alternate between the two sides compared (lazytensor and JAX; markStep and
+// markStepAsync), so that a drift in the machine's load (it is shared) weighs on both alike.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
