@@ -160,12 +160,25 @@ ExePtr findExe(const Napi::Env& env, int64_t h, const char* op) {
   return it->second;
 }
 
+/** Which ops XLA hands to YNNPACK: dots and reductions, as jaxlib 0.10's XLA does by default
+ *  (TensorFlow 2.21's XLA offloads only reductions, and its Eigen dots made the MLP step slower
+ *  than jax.jit's). LT_XLA_CPU_YNN=xla keeps XLA's defaults; a ynn fusion type in XLA_FLAGS wins. */
+void cpuLibraryFusions(xla::DebugOptions& debug) {
+  const char* env = std::getenv("LT_XLA_CPU_YNN");
+  const char* flags = std::getenv("XLA_FLAGS");
+  if ((env && std::strcmp(env, "xla") == 0) || (flags && std::strstr(flags, "ynn_fusion_type"))) return;
+  debug.clear_xla_cpu_experimental_ynn_fusion_type();
+  debug.add_xla_cpu_experimental_ynn_fusion_type(xla::DebugOptions::LIBRARY_FUSION_TYPE_DOT);
+  debug.add_xla_cpu_experimental_ynn_fusion_type(xla::DebugOptions::LIBRARY_FUSION_TYPE_REDUCE);
+}
+
 /** Parses and compiles StableHLO text (any thread: the client is thread-safe). */
 absl::StatusOr<ExePtr> compileText(xla::PjRtClient* c, const std::string& text) {
   xla::XlaComputation comp;
   absl::Status st = xla::ParseMlirModuleStringAndConvertToXlaComputation(text, comp, false, false);
   if (!st.ok()) return absl::Status(st.code(), "parsing StableHLO: " + std::string(st.message()));
   xla::CompileOptions options;
+  cpuLibraryFusions(*options.executable_build_options.mutable_debug_options());
   auto exe = c->CompileAndLoad(comp, options);
   if (!exe.ok()) return absl::Status(exe.status().code(), "compiling: " + std::string(exe.status().message()));
   auto shapes = (*exe)->GetOutputShapes();  // executeAsync hands out the output handles before running

@@ -40,12 +40,15 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
 
 /** Disposes a scope's tensors except those in `result` or kept, which move to the parent. */
 function endScope(scope: Tensor[], result: TensorContainer): void {
-  const keepSet = new Set<Tensor>();
-  collect(result, keepSet);
+  if (scope.length === 0) return;
+  // most scopes return one tensor or nothing: no Set for those
+  let keepSet: Set<Tensor> | undefined;
+  const single = result instanceof Tensor ? result : undefined;
+  if (!single && result != null && typeof result === 'object') collect(result, keepSet = new Set<Tensor>());
   const parent = scopes[scopes.length - 1];
   for (const t of scope) {
     if (t.isDisposed) continue;
-    if (keepSet.has(t) || t.kept) {
+    if (t === single || t.kept || (keepSet !== undefined && keepSet.has(t))) {
       if (parent) parent.push(t);
       else register(t);
     } else t.dispose();

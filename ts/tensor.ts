@@ -159,7 +159,7 @@ export class Variable extends Tensor {
     if (!(value instanceof Tensor)) throw new Error(`assign: expected a Tensor, got ${value === null ? 'null' : typeof value} (variable ${fmtShape(this.shape)})`);
     const node = value.live('assign');
     const own = this.live('assign');
-    if (fmtShape(value.shape) !== fmtShape(this.shape) || value.dtype !== this.dtype) {
+    if (!core.sameShapeNodes(node, own) || value.dtype !== this.dtype) {
       throw new Error(`assign: the new value ${fmtShape(value.shape)} ${value.dtype} must match the variable ${fmtShape(this.shape)} ${this.dtype}`);
     }
     core.retain(node);

@@ -8,7 +8,9 @@ parameters (concatenated) to DATA_DIR/jax_check.bin for the check, runs WARMUP m
 prints one JSON line (firstStepMs, versions). Then, for each line "N" read from stdin, times N
 single steps (each ended by block_until_ready) and prints {"samplesMs": [...]}; so the Node side
 can interleave its own blocks of steps with JAX's, and a machine whose load drifts affects both
-alike. Exits at end of input.
+alike. For a line "loop N" it dispatches N steps back to back (jax.jit returns before the step
+has run) and waits once at the end, and prints {"loopMs": total ms / N}: the loop throughput.
+Exits at end of input.
 
 usage: jax_mlp.py DATA_DIR WARMUP
 """
@@ -57,6 +59,14 @@ def main():
         p = jax.block_until_ready(step(p, x, y))
     print(json.dumps({"firstStepMs": first_ms, "jax": jax.__version__, "device": str(jax.devices()[0])}), flush=True)
     for line in sys.stdin:
+        if line.startswith("loop"):
+            n = int(line.split()[1])
+            t = time.perf_counter()
+            for _ in range(n):
+                p = step(p, x, y)
+            p = jax.block_until_ready(p)
+            print(json.dumps({"loopMs": (time.perf_counter() - t) * 1e3 / n}), flush=True)
+            continue
         samples = []
         for _ in range(int(line)):
             t = time.perf_counter()

@@ -8,7 +8,7 @@ import { tidy } from '../memory';
 import { fmtShape } from '../engine/errors';
 import { RULES, type OpName } from './rules';
 import { customFor, type Custom } from './custom';
-import { own, wrap, add, ones, zeros, cast, shapeOf, sameShape, F32 } from './build';
+import { own, wrap, add, ones, zeros, cast, shapeOf, F32 } from './build';
 
 /**
  * The cotangent of each source (a temporary node of the current build scope): null when the
@@ -37,9 +37,8 @@ export function backward(y: number, sources: readonly number[], dy: number | nul
     for (let i = 0; i < ins.length; i++) {
       const dx = dxs[i];
       if (dx === null || dx === undefined || !needs[i]) continue;
-      const want = shapeOf(ins[i]), got = shapeOf(dx);
-      if (!sameShape(want, got)) {
-        throw new Error(`${custom ? 'customGrad: gradFunc' : `autodiff: the rule of ${opName}`} gave input ${i} a gradient of shape ${fmtShape(got)}, expected ${fmtShape(want)}`);
+      if (!core.sameShapeNodes(ins[i], dx)) {
+        throw new Error(`${custom ? 'customGrad: gradFunc' : `autodiff: the rule of ${opName}`} gave input ${i} a gradient of shape ${fmtShape(shapeOf(dx))}, expected ${fmtShape(shapeOf(ins[i]))}`);
       }
       const prev = grads.get(ins[i]);
       grads.set(ins[i], prev === undefined ? dx : add(prev, dx));

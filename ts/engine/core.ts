@@ -110,7 +110,7 @@ export function buildN(op: number, inputs: readonly number[], attrs: readonly nu
 
 /** The attributes the core stored for a node built last (normalized axes, resolved -1). */
 export function ioWords(from: number, n: number): number[] {
-  return Array.from(mem().subarray(io + from, io + from + n));
+  return words(io + from, n);
 }
 
 export function makeData(dtype: number, shape: readonly number[], handle: number): number {
@@ -130,9 +130,18 @@ export const pendingNodeCount = (): number => ex.pendingNodeCount();
 function drainFreed(n: number): void {
   if (n === 0) return;
   const at = ex.freedPtr() >> 2;
+  // copied first: onFreeBuffer may call into the core, which may reuse the list
+  const handles = words(at, n);
+  for (let i = 0; i < n; i++) onFreeBuffer(handles[i]);
+}
+
+/** n words of the core's memory from word index `at`, as a plain array (a loop: Array.from
+ *  over a subarray costs several times more on these short per-node lists). */
+function words(at: number, n: number): number[] {
   const m = mem();
-  const handles = Array.from(m.subarray(at, at + n));
-  for (const h of handles) onFreeBuffer(h);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = m[at + i];
+  return out;
 }
 
 /** Drops one handle reference to a node; buffers nothing needs any more are freed. */
@@ -160,16 +169,24 @@ export function nodeShape(id: number): number[] {
 export function nodeInputs(id: number): number[] {
   const p = ex.nodePtr(id) >> 2;
   const m = mem();
-  const at = p + HEADER + m[p + F_RANK];
-  return Array.from(m.subarray(at, at + m[p + F_NIN]));
+  return words(p + HEADER + m[p + F_RANK], m[p + F_NIN]);
+}
+
+/** Whether two nodes have the same shape (no arrays made). */
+export function sameShapeNodes(a: number, b: number): boolean {
+  const pa = ex.nodePtr(a) >> 2, pb = ex.nodePtr(b) >> 2;
+  const m = mem();
+  const rank = m[pa + F_RANK];
+  if (rank !== m[pb + F_RANK]) return false;
+  for (let d = 0; d < rank; d++) if (m[pa + HEADER + d] !== m[pb + HEADER + d]) return false;
+  return true;
 }
 
 /** The node's attributes, as the core normalized them (docs/PROGRAM.md lists them per op). */
 export function nodeAttrs(id: number): number[] {
   const p = ex.nodePtr(id) >> 2;
   const m = mem();
-  const at = p + HEADER + m[p + F_RANK] + m[p + F_NIN];
-  return Array.from(m.subarray(at, at + m[p + F_NATTR]));
+  return words(p + HEADER + m[p + F_RANK] + m[p + F_NIN], m[p + F_NATTR]);
 }
 
 export interface Cut {
@@ -199,7 +216,7 @@ export function cutPending(donate = false): { roots: number[]; cut: Cut } | null
   const n = ex.collectPending();
   if (n === 0) return null;
   const at = ex.pendingPtr();
-  const roots = Array.from(mem().subarray(at >> 2, (at >> 2) + n));
+  const roots = words(at >> 2, n);
   return { roots, cut: cutAt(at, n, donate) };
 }
 

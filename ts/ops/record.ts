@@ -131,7 +131,11 @@ export function binary(op: number, a: Input, b: Input): Tensor {
 
 /** Normalizes a tfjs axis argument into a list (all axes when null or undefined). */
 export function axesOf(axis: number | number[] | null | undefined, rank: number): number[] {
-  if (axis === null || axis === undefined) return Array.from({ length: rank }, (_, i) => i);
+  if (axis === null || axis === undefined) {
+    const all = new Array<number>(rank);
+    for (let i = 0; i < rank; i++) all[i] = i;
+    return all;
+  }
   return Array.isArray(axis) ? axis : [axis];
 }
 
