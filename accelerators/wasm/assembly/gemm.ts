@@ -94,17 +94,6 @@ function pack(w: i32, src: usize, ls: i32, ks: i32, width: i32, kc: i32, dst: us
   }
 }
 
-/** Packs b ahead of a product that threads share, so each thread reads the one packed copy
- *  instead of packing its own: the KC-row block starting at row pc takes npad * kc floats at
- *  dst + 4 pc npad (npad: the column count rounded up to NR), as NR-wide panels, panel q at
- *  4 q kc NR into the block. This packs panels [q0, q1) of that block; element (k, j) of b is
- *  at pb + 4 (k bk + j bj), n columns in all. */
-export function packPanelsB(pb: usize, n: i32, kk: i32, bk: i32, bj: i32, pc: i32, q0: i32, q1: i32, dst: usize, npad: i32): void {
-  const kc = min(KC, kk - pc), j0 = q0 * NR;
-  pack(NR, pb + ((<usize>pc * bk + <usize>j0 * bj) << 2), bj, bk, min(q1 * NR, n) - j0, kc,
-    dst + ((<usize>pc * npad + <usize>j0 * kc) << 2));
-}
-
 // ---- the micro-kernel ----
 
 /** C[0:4, 0:8] (rows ldc bytes apart) = (acc ? C : 0) + the product of a 4 x kc panel of a
@@ -174,18 +163,15 @@ function macroKernel(mc: i32, nc: i32, kc: i32, ap0: usize, bp0: usize, c: usize
  *  and element (k, j) of b at pb + 4 (k bk + j bj). apack / bpack hold apackBytes(m, kk) /
  *  bpackBytes(n, kk) bytes; tile TILE_BYTES (16-byte aligned, all three). When `scaled`,
  *  C += alpha * a * b instead: each k block's sum is scaled and added to C (with one k block,
- *  exactly the rounding of computing a * b, then alpha times it, then adding C). With
- *  `packedB` (see packPanelsB: b packed ahead, npad columns), b is not packed here: these n
- *  columns are its columns from j0 on, and pb and bpack are unused. */
+ *  exactly the rounding of computing a * b, then alpha times it, then adding C). */
 export function gemmBlock(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk: i32,
   ai: i32, ak: i32, bk: i32, bj: i32, ldc: usize, apack: usize, bpack: usize, tile: usize,
-  scaled: bool = false, alpha: f32 = 0, packedB: usize = 0, npad: i32 = 0, j0: i32 = 0): void {
+  scaled: bool = false, alpha: f32 = 0): void {
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < kk; pc += KC) {
       const kc = min(KC, kk - pc);
-      if (packedB) bpack = packedB + ((<usize>pc * npad + <usize>(j0 + jc) * kc) << 2);
-      else pack(NR, pb + ((<usize>pc * bk + <usize>jc * bj) << 2), bj, bk, nc, kc, bpack);
+      pack(NR, pb + ((<usize>pc * bk + <usize>jc * bj) << 2), bj, bk, nc, kc, bpack);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         pack(MR, pa + ((<usize>ic * ai + <usize>pc * ak) << 2), ai, ak, mc, kc, apack);

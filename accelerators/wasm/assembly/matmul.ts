@@ -12,7 +12,7 @@ import { Ctx, inRec, inBuf, recDtype, recRank, recDims, recDim, recAttr } from '
 import { iterBegin, iterSetDims, iterSetStride, iterFinish, iterInner, iterRows, iterStep, iterOffset, iterNext } from './iter';
 import { madd } from './simd_math';
 import { MR, NR, TILE_BYTES, apackBytes, bpackBytes } from './gemm';
-import { MatJob, TASK_MATMUL, TASK_PACK_B, packPartsB } from './parts';
+import { MatJob, TASK_MATMUL } from './parts';
 import { runParts, threadCount, MAX_PARTS } from './threads';
 import { packedGemm } from '../../../core-wasm/assembly/passes/accumulate';
 
@@ -154,13 +154,10 @@ export function gemmBatched(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk:
   let slots = threadCount();
   if (slots > 1 && <i64>m * n * kk * nBatch < PARALLEL_MACS) slots = 1;
   let tm = roundUp(m, MR), tn = roundUp(n, NR);
-  // One product shared among threads packs b once, ahead, for all of them; then tiles of C
-  // are cut along rows first, as every tile packs its own rows of a (in batches, along the
-  // larger side: every tile packs its own a and b)
-  const packB = slots > 1 && nBatch == 1;
   if (slots > 1) {
+    // halve the larger side until there are enough tiles to share
     while (<i64>nBatch * cdiv(m, tm) * cdiv(n, tn) < TILES_PER_THREAD * slots) {
-      if ((packB || tm >= tn) && tm >= 2 * MIN_TILE) tm = roundUp(tm >> 1, MR);
+      if (tm >= tn && tm >= 2 * MIN_TILE) tm = roundUp(tm >> 1, MR);
       else if (tn >= 2 * MIN_TILE) tn = roundUp(tn >> 1, NR);
       else break;
     }
@@ -170,16 +167,11 @@ export function gemmBatched(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk:
   job.tilesM = cdiv(m, tm); job.tilesN = cdiv(n, tn);
   const nParts = <i64>nBatch * job.tilesM * job.tilesN;
   if (nParts > MAX_PARTS) slots = 1;
-  const shareB = packB && slots > 1;
   job.apBytes = (apackBytes(tm, kk) + 15) & ~15;
-  job.bpBytes = shareB ? 0 : (bpackBytes(tn, kk) + 15) & ~15;
+  job.bpBytes = (bpackBytes(tn, kk) + 15) & ~15;
   job.slotBytes = (job.apBytes + job.bpBytes + TILE_BYTES + 63) & ~63;
   job.scratch = heap.alloc(<usize>slots * job.slotBytes);
-  job.npad = roundUp(n, NR);
-  job.packedB = shareB ? heap.alloc(<usize>kk * job.npad * 4) : 0;
-  if (shareB) runParts(TASK_PACK_B, changetype<usize>(job), packPartsB(job), slots);
   runParts(TASK_MATMUL, changetype<usize>(job), <i32>nParts, slots);
-  if (job.packedB) heap.free(job.packedB);
   heap.free(job.scratch);
   heap.free(changetype<usize>(job));
 }

@@ -10,7 +10,7 @@
 //
 // A part's output depends only on the job and the part number, never on the thread or the
 // thread count: results are identical bytes for any number of threads.
-import { gemmBlock, packPanelsB, NR, KC } from './gemm';
+import { gemmBlock } from './gemm';
 import { runUnary } from './generated/unary';
 import { GroupJob, groupPart } from './fused';
 
@@ -18,7 +18,6 @@ import { GroupJob, groupPart } from './fused';
 export const TASK_MATMUL = 1;
 export const TASK_UNARY = 2;
 export const TASK_GROUP = 3;
-export const TASK_PACK_B = 4;
 
 /** A batched float32 GEMM split into tm x tn tiles of C: part p is tile (p % perBatch) of batch
  *  entry p / perBatch, tiles row-major. */
@@ -34,23 +33,6 @@ export class MatJob {
   tm: i32 = 0; tn: i32 = 0; tilesM: i32 = 0; tilesN: i32 = 0;
   /** 1: C += alpha * a * b (C holds the addend), else C = a * b. */
   scaled: i32 = 0; alpha: f32 = 0;
-  /** b packed ahead by TASK_PACK_B (one product only), npad columns; 0: each part packs b. */
-  packedB: usize = 0; npad: i32 = 0;
-}
-
-/** Panels of b one TASK_PACK_B part packs. */
-export const PACK_PANELS = 16;
-
-/** Parts of TASK_PACK_B for a job: PACK_PANELS panels of one KC-row block of b each. */
-export function packPartsB(job: MatJob): i32 {
-  return ((job.kk + KC - 1) / KC) * ((job.npad / NR + PACK_PANELS - 1) / PACK_PANELS);
-}
-
-function packPartB(job: MatJob, part: i32): void {
-  const perBlock = (job.npad / NR + PACK_PANELS - 1) / PACK_PANELS;
-  const q0 = (part % perBlock) * PACK_PANELS;
-  packPanelsB(job.pb, job.n, job.kk, job.bk, job.bj, (part / perBlock) * KC, q0, min(q0 + PACK_PANELS, job.npad / NR),
-    job.packedB, job.npad);
 }
 
 function matPart(job: MatJob, part: i32, slot: i32): void {
@@ -66,7 +48,7 @@ function matPart(job: MatJob, part: i32, slot: i32): void {
     job.pb + ob + ((<usize>j0 * job.bj) << 2),
     job.po + <usize>b * job.m * ldc + <usize>i0 * ldc + (<usize>j0 << 2),
     min(job.tm, job.m - i0), min(job.tn, job.n - j0), job.kk, job.ai, job.ak, job.bk, job.bj, ldc,
-    s, s + job.apBytes, s + job.apBytes + job.bpBytes, job.scaled != 0, job.alpha, job.packedB, job.npad, j0);
+    s, s + job.apBytes, s + job.apBytes + job.bpBytes, job.scaled != 0, job.alpha);
 }
 
 /** A unary op over n contiguous 4-byte elements, `chunk` (a multiple of 4) per part: every
@@ -89,5 +71,4 @@ export function runPart(task: i32, job: usize, part: i32, slot: i32): void {
   if (task == TASK_MATMUL) matPart(changetype<MatJob>(job), part, slot);
   else if (task == TASK_UNARY) unaryPart(changetype<UnaryJob>(job), part);
   else if (task == TASK_GROUP) groupPart(changetype<GroupJob>(job), part, slot);
-  else if (task == TASK_PACK_B) packPartB(changetype<MatJob>(job), part);
 }
