@@ -1,5 +1,5 @@
 // The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
-// awkward shapes, large unary ops of awkward lengths and a large fused elementwise group, against the float64 reference with 1
+// awkward shapes, large unary ops of awkward lengths and large fused elementwise groups, against the float64 reference with 1
 // and 2 threads, results byte-identical
 // for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
@@ -145,47 +145,67 @@ describe('threads', () => {
     });
   }
 
-  // A fused group over [3, 7, 33, 257] (above the 2^16 threshold, a short last tile) with
-  // every kind of member: unary, binary with a scalar and with a broadcast row (gathered per
-  // tile), a compare feeding a select, and casts
-  it('fused elementwise groups: reference with 1 and 2 threads, identical bytes, workers take parts', async () => {
-    const xs = [3, 7, 33, 257], ys = [33, 257];
-    const xv = seededValues(numel(xs), 21).map((v) => v * 3), yv = seededValues(numel(ys), 22);
-    const f = (x: lt.Tensor, y: lt.Tensor) =>
-      lt.tanh(lt.where(x.greater(y), x.mul(1.5).add(y), lt.abs(x).sub(0.25))).mul(x.add(1).cast('int32').cast('float32'));
-    const outs: Float32Array[] = [];
-    for (const threads of [1, 2]) {
-      lt.env().set('THREADS', threads);
-      await acc.threadsReady();
-      const x = lt.tensor(xv, xs), y = lt.tensor(yv, ys);
-      const z = f(x, y);
-      const stats = lt.debug.graphStats(z);
-      expect(stats.kernels, 'the chain runs fused').toBeLessThan(stats.nodesAfter - stats.parameters - stats.constants - 4);
-      outs.push(z.dataSync() as Float32Array);
-      lt.dispose([x, y, z]);
-    }
-    const row = numel(ys);
-    let bad = 0, first = '';
-    for (let i = 0; i < xv.length; i++) {
-      const x = xv[i], y = yv[i % row];
-      const want = Math.tanh(x > y ? Math.fround(x * 1.5) + y : Math.abs(x) - 0.25) * Math.trunc(Math.fround(x + 1));
-      for (const out of outs) {
-        if (!(Math.abs(out[i] - want) <= 1e-5 * (1 + Math.abs(want)))) { if (!bad++) first = `[${i}] ${out[i]} vs ${want}`; }
+  // Fused groups over [3, 7, 33, 257] (above the 2^16 threshold, a short last tile) with every
+  // kind of member: unary, binary with a scalar, with a broadcast row and with an operand
+  // broadcast along inner and outer axes (gathered per tile), a compare feeding a select, casts,
+  // and a bool result (1-byte tiles)
+  const xs = [3, 7, 33, 257];
+  const xv = seededValues(numel(xs), 21).map((v) => v * 3);
+  const GROUPS: { name: string; ys: number[]; f: (x: lt.Tensor, y: lt.Tensor) => lt.Tensor; want: (i: number, y: Float32Array) => number }[] = [
+    {
+      name: 'float32, a broadcast row, select and casts',
+      ys: [33, 257],
+      f: (x, y) => lt.tanh(lt.where(x.greater(y), x.mul(1.5).add(y), lt.abs(x).sub(0.25))).mul(x.add(1).cast('int32').cast('float32')),
+      want: (i, y) => {
+        const x = xv[i], yi = y[i % (33 * 257)];
+        return Math.tanh(x > yi ? Math.fround(x * 1.5) + yi : Math.abs(x) - 0.25) * Math.trunc(Math.fround(x + 1));
+      },
+    },
+    {
+      name: 'bool, an operand broadcast along inner and outer axes',
+      ys: [3, 1, 33, 1],
+      f: (x, y) => lt.logicalAnd(x.greater(y), lt.logicalNot(x.mul(y).less(-1))),
+      want: (i, y) => {
+        const x = xv[i], yi = y[Math.floor(i / (7 * 33 * 257)) * 33 + (Math.floor(i / 257) % 33)];
+        return x > yi && !(Math.fround(x * yi) < -1) ? 1 : 0;
+      },
+    },
+  ];
+  for (const g of GROUPS) {
+    it(`a fused elementwise group (${g.name}): reference with 1 and 2 threads, identical bytes, workers take parts`, async () => {
+      const yv = seededValues(numel(g.ys), 22);
+      const outs: (Float32Array | Uint8Array)[] = [];
+      for (const threads of [1, 2]) {
+        lt.env().set('THREADS', threads);
+        await acc.threadsReady();
+        const x = lt.tensor(xv, xs), y = lt.tensor(yv, g.ys);
+        const z = g.f(x, y);
+        const stats = lt.debug.graphStats(z);
+        expect(stats.kernels, 'the group runs fused').toBe(1);
+        outs.push(z.dataSync() as Float32Array | Uint8Array);
+        lt.dispose([x, y, z]);
       }
-    }
-    expect(bad, first).toBe(0);
-    const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
-    let diff = -1;
-    for (let k = 0; k < a.length && diff < 0; k++) if (a[k] !== b[k]) diff = k;
-    expect(diff, 'first differing byte').toBe(-1);
-    if (!acc.threads.possible) return;
-    // a worker that is slow to wake may leave every part to the main thread once; not 20 times
-    const x = lt.tensor(xv, xs), y = lt.tensor(yv, ys);
-    const before = acc.threads.partsByWorkers;
-    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { f(x, y).dataSync(); });
-    lt.dispose([x, y]);
-    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
-  });
+      let bad = 0, first = '';
+      for (let i = 0; i < xv.length; i++) {
+        const want = g.want(i, yv);
+        for (const out of outs) {
+          if (!(Math.abs(out[i] - want) <= 1e-5 * (1 + Math.abs(want)))) { if (!bad++) first = `[${i}] ${out[i]} vs ${want}`; }
+        }
+      }
+      expect(bad, first).toBe(0);
+      const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
+      let diff = -1;
+      for (let k = 0; k < a.length && diff < 0; k++) if (a[k] !== b[k]) diff = k;
+      expect(diff, 'first differing byte').toBe(-1);
+      if (!acc.threads.possible) return;
+      // a worker that is slow to wake may leave every part to the main thread once; not 20 times
+      const x = lt.tensor(xv, xs), y = lt.tensor(yv, g.ys);
+      const before = acc.threads.partsByWorkers;
+      for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { g.f(x, y).dataSync(); });
+      lt.dispose([x, y]);
+      expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+    });
+  }
 
   it('the workers take parts of a large product', async () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)
