@@ -1,5 +1,6 @@
 // The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
-// awkward shapes, large unary ops of awkward lengths and large fused elementwise groups, against the float64 reference with 1
+// awkward shapes, large unary ops of awkward lengths, large fused elementwise groups and a
+// Winograd conv2d with its input gradient, against the float64 reference with 1
 // and 2 threads, results byte-identical
 // for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
@@ -12,6 +13,7 @@ import { fromValues } from '../reference/core';
 import { UNARY, UNARY_NAMES, unary as refUnary, type UnaryName } from '../reference/elementwise';
 import { TOLERANCES } from '../tolerances';
 import { seededValues } from '../helpers';
+import * as R from '../reference';
 
 let acc: WasmAccelerator;
 const initialThreads = lt.env().get('THREADS');
@@ -206,6 +208,45 @@ describe('threads', () => {
       expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
     });
   }
+
+  // conv2d 3 x 3 at stride 1 takes Winograd's blocks of tiles, which threads share; its input
+  // gradient runs as such a conv too
+  it('conv2d by Winograd and its input gradient: reference with 1 and 2 threads, identical bytes, workers take parts', async () => {
+    const xs = [2, 17, 17, 64], fs = [3, 3, 64, 64];
+    const rng = new R.Rng(31);
+    const x = R.randRef(rng, xs, 'float32', { lo: -1, hi: 1 }), f = R.randRef(rng, fs, 'float32', { lo: -1, hi: 1 });
+    const dy = R.randRef(rng, [2, 17, 17, 64], 'float32', { lo: -1, hi: 1 });
+    const want = R.conv2d(x, f, 1, 'same'), wantDx = R.convGrads(x, f, dy, 1, 'same').dx;
+    const outs: Float32Array[][] = [];
+    for (const threads of [1, 2]) {
+      lt.env().set('THREADS', threads);
+      await acc.threadsReady();
+      const [tx, tf, tdy] = [x, f, dy].map((r) => lt.tensor(r.data as Float32Array, r.shape));
+      const y = lt.conv2d(tx, tf, 1, 'same');
+      const dx = lt.grad((t: lt.Tensor) => lt.conv2d(t, tf, 1, 'same'))(tx, tdy);
+      outs.push([y.dataSync() as Float32Array, dx.dataSync() as Float32Array]);
+      lt.dispose([tx, tf, tdy, y, dx]);
+    }
+    for (const [k, ref] of [want, wantDx].entries()) {
+      // a sum of 9 * 64 products of values in [-1, 1], in float32 (Winograd's transforms add a few roundings)
+      let bad = 0, first = '';
+      for (let i = 0; i < ref.data.length; i++) {
+        for (const out of outs) if (!(Math.abs(out[k][i] - ref.data[i]) <= 1e-4 * 24)) { if (!bad++) first = `${k ? 'dx' : 'y'}[${i}] ${out[k][i]} vs ${ref.data[i]}`; }
+      }
+      expect(bad, first).toBe(0);
+      const [a, b] = outs.map((o) => new Uint8Array(o[k].buffer, o[k].byteOffset, o[k].byteLength));
+      let diff = -1;
+      for (let i = 0; i < a.length && diff < 0; i++) if (a[i] !== b[i]) diff = i;
+      expect(diff, `${k ? 'dx' : 'y'}: first differing byte`).toBe(-1);
+    }
+    if (!acc.threads.possible) return;
+    // a worker that is slow to wake may leave every part to the main thread once; not 20 times
+    const [tx, tf] = [x, f].map((r) => lt.tensor(r.data as Float32Array, r.shape));
+    const before = acc.threads.partsByWorkers;
+    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { lt.conv2d(tx, tf, 1, 'same').dataSync(); });
+    lt.dispose([tx, tf]);
+    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+  });
 
   it('the workers take parts of a large product', async () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)

@@ -11,7 +11,7 @@ import { DT_FLOAT32 } from '../../../core-wasm/assembly/generated/opcodes';
 import { Ctx, inRec, inBuf, recDtype, recRank, recDims, recDim, recAttr } from './record';
 import { iterBegin, iterSetDims, iterSetStride, iterFinish, iterInner, iterRows, iterStep, iterOffset, iterNext } from './iter';
 import { madd } from './simd_math';
-import { MR, NR, TILE_BYTES, apackBytes, bpackBytes } from './gemm';
+import { MR, NR, TILE_BYTES, apackBytes, bpackBytes, gemmBlock } from './gemm';
 import { MatJob, TASK_MATMUL } from './parts';
 import { runParts, threadCount, MAX_PARTS } from './threads';
 import { packedGemm } from '../../../core-wasm/assembly/passes/accumulate';
@@ -174,6 +174,27 @@ export function gemmBatched(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk:
   runParts(TASK_MATMUL, changetype<usize>(job), <i32>nParts, slots);
   heap.free(job.scratch);
   heap.free(changetype<usize>(job));
+}
+
+/** Bytes of the scratch productInto needs for an m x n x kk product. */
+export function productScratchBytes(m: i32, n: i32, kk: i32): usize {
+  return 64 + ((apackBytes(m, kk) + 15) & ~15) + ((bpackBytes(n, kk) + 15) & ~15) + TILE_BYTES;
+}
+
+/** One float32 product out = a . b (element (i, k) of a at pa + 4 (i ai + k ak), (k, j) of b at
+ *  pb + 4 (k bk + j bj), out row-major), by the path and in the order execMatMul takes on one
+ *  thread, with no static state: scratch (16-byte aligned, productScratchBytes) holds the
+ *  shape and the packing buffers. For kernels whose parts run on worker threads. */
+export function productInto(pa: usize, pb: usize, po: usize, m: i32, n: i32, kk: i32,
+  ai: i32, ak: i32, bk: i32, bj: i32, scratch: usize): void {
+  const g = changetype<Mat>(scratch);
+  g.m = m; g.n = n; g.kk = kk; g.ai = ai; g.ak = ak; g.bk = bk; g.bj = bj;
+  const path = pathOf(g);
+  if (path == PATH_GEMM) {
+    const ap = scratch + 64, bp = ap + ((apackBytes(m, kk) + 15) & ~15);
+    gemmBlock(pa, pb, po, m, n, kk, ai, ak, bk, bj, <usize>n << 2, ap, bp, bp + ((bpackBytes(n, kk) + 15) & ~15));
+  } else if (path == PATH_THIN) productThin(pa, pb, po, g);
+  else product<f32>(pa, pb, po, g);
 }
 
 function batches<T>(pa: usize, pb: usize, po: usize, g: Mat): void {

@@ -13,11 +13,13 @@
 import { gemmBlock } from './gemm';
 import { runUnary } from './generated/unary';
 import { GroupJob, groupPart } from './fused';
+import { WinogradJob, winogradPart } from './winograd';
 
 /** Task ids, as passed to runPart. */
 export const TASK_MATMUL = 1;
 export const TASK_UNARY = 2;
 export const TASK_GROUP = 3;
+export const TASK_WINOGRAD = 4;
 
 /** A batched float32 GEMM split into tm x tn tiles of C: part p is tile (p % perBatch) of batch
  *  entry p / perBatch, tiles row-major. */
@@ -71,4 +73,5 @@ export function runPart(task: i32, job: usize, part: i32, slot: i32): void {
   if (task == TASK_MATMUL) matPart(changetype<MatJob>(job), part, slot);
   else if (task == TASK_UNARY) unaryPart(changetype<UnaryJob>(job), part);
   else if (task == TASK_GROUP) groupPart(changetype<GroupJob>(job), part, slot);
+  else if (task == TASK_WINOGRAD) winogradPart(changetype<WinogradJob>(job), part, slot);
 }

@@ -4,14 +4,21 @@
 // channel become 16 / 4 = 4: 2.25x fewer. The elementwise products summed over input
 // channels are 16 GEMMs, [tiles, ci] . [ci, co], on matmul.ts's GEMM (gemm_call.ts); the
 // transforms are vector loops over 4 contiguous NHWC channels. Blocks of tiles keep the
-// transformed input V and the products M in cache. conv2dBackpropInput runs as such a forward
+// transformed input V and the products M in cache; in the forward conv they are independent
+// parts that threads share (parts.ts), each in its thread's own V, M and packing buffers.
+// conv2dBackpropInput runs as such a forward
 // conv (of dy, with the filter flipped), conv2dBackpropFilter as the transposed
 // decomposition (the end of this file).
 import { WIN } from './window';
 import { gemmF32 } from './gemm_call';
+import { productInto, productScratchBytes } from './matmul';
+import { runParts, threadCount } from './threads';
+import { TASK_WINOGRAD } from './parts';
 
 /** Floats of V and M per block (1 MiB): the transforms stream through them once. */
 const BLOCK_FLOATS = 1 << 18;
+/** From this many multiply-adds on, the forward conv's blocks are shared among threads. */
+const PARALLEL_MACS: i64 = 1 << 20;
 
 /** Whether this conv2d can run here: 3 x 3, stride 1, dilation 1, channels a multiple of 4
  *  (the transforms are 4 channels wide), and enough channels for the GEMMs to pay. */
@@ -138,25 +145,45 @@ function transformOutput(m: usize, y: usize, t0: i32, nt: i32, tilesH: i32, tile
   }
 }
 
+/** The forward conv's blocks of tiles as parts (parts.ts); WIN is read, never written, while
+ *  they run. Thread slot s works in scratch + s * slotBytes: [V][M][productInto's scratch]. */
+@unmanaged
+export class WinogradJob {
+  x: usize = 0; u: usize = 0; y: usize = 0;
+  scratch: usize = 0; slotBytes: usize = 0;
+  tiles: i32 = 0; nb: i32 = 0; tilesH: i32 = 0; tilesW: i32 = 0;
+}
+
+/** Block `part` (tiles part * nb on) of the forward conv: transform, 16 products, transform. */
+export function winogradPart(job: WinogradJob, part: i32, slot: i32): void {
+  const g = WIN, ci = g.ci, co = g.co, nb = job.nb;
+  const t0 = part * nb, nt = min(nb, job.tiles - t0);
+  const v = job.scratch + <usize>slot * job.slotBytes;
+  const m = v + (<usize>16 * nb * ci << 2), pk = m + (<usize>16 * nb * co << 2);
+  transformInput(job.x, v, t0, nt, job.tilesH, job.tilesW);
+  for (let k = 0; k < 16; k++) {
+    productInto(v + (<usize>k * nt * ci << 2), job.u + (<usize>k * ci * co << 2), m + (<usize>k * nt * co << 2), nt, co, ci, ci, 1, co, 1, pk);
+  }
+  transformOutput(m, job.y, t0, nt, job.tilesH, job.tilesW);
+}
+
 /** y = conv2d(x, f) for a record where winogradFits() holds. */
 export function winogradConv(x: usize, f: usize, y: usize): void {
   const g = WIN, ci = g.ci, co = g.co;
   const tilesH = (g.oh + 1) >> 1, tilesW = (g.ow + 1) >> 1, tiles = g.n * tilesH * tilesW;
   const nb = min(tiles, max(4, BLOCK_FLOATS / (16 * (ci + co))));
-  const u = heap.alloc(<usize>16 * ci * co << 2);
-  const v = heap.alloc(<usize>16 * nb * ci << 2), m = heap.alloc(<usize>16 * nb * co << 2);
-  transformFilter(f, u);
-  for (let t0 = 0; t0 < tiles; t0 += nb) {
-    const nt = min(nb, tiles - t0);
-    transformInput(x, v, t0, nt, tilesH, tilesW);
-    for (let k = 0; k < 16; k++) {
-      gemmF32(v + (<usize>k * nt * ci << 2), u + (<usize>k * ci * co << 2), m + (<usize>k * nt * co << 2), nt, co, ci, false, false);
-    }
-    transformOutput(m, y, t0, nt, tilesH, tilesW);
-  }
-  heap.free(m);
-  heap.free(v);
-  heap.free(u);
+  const job = changetype<WinogradJob>(heap.alloc(offsetof<WinogradJob>()));
+  job.x = x; job.y = y; job.tiles = tiles; job.nb = nb; job.tilesH = tilesH; job.tilesW = tilesW;
+  job.u = heap.alloc(<usize>16 * ci * co << 2);
+  job.slotBytes = ((<usize>16 * nb * (ci + co) << 2) + productScratchBytes(nb, co, ci) + 63) & ~63;
+  const parts = (tiles + nb - 1) / nb;
+  const slots = parts > 1 && <i64>tiles * 16 * ci * co >= PARALLEL_MACS ? threadCount() : 1;
+  job.scratch = heap.alloc(<usize>slots * job.slotBytes);
+  transformFilter(f, job.u);
+  runParts(TASK_WINOGRAD, changetype<usize>(job), parts, slots);
+  heap.free(job.scratch);
+  heap.free(job.u);
+  heap.free(changetype<usize>(job));
 }
 
 /** Whether conv2dBackpropInput of this record can run here: its transposed conv (dy convolved
