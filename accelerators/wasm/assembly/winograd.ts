@@ -2,13 +2,13 @@
 // (Lavin & Gray, 2016): each 2 x 2 tile of the output is A^T [sum_ci (G g G^T) . (B^T d B)] A
 // over a 4 x 4 patch d of the input, so the 9 multiply-adds per output, input and output
 // channel become 16 / 4 = 4: 2.25x fewer. The elementwise products summed over input
-// channels are 16 GEMMs, [tiles, ci] . [ci, co], on matmul.ts's GEMM (gemm_call.ts); the
-// transforms are vector loops over 4 contiguous NHWC channels. Blocks of tiles keep the
-// transformed input V and the products M in cache; in the forward conv they are independent
-// parts that threads share (parts.ts), each in its thread's own V, M and packing buffers.
-// conv2dBackpropInput runs as such a forward
-// conv (of dy, with the filter flipped), conv2dBackpropFilter as the transposed
-// decomposition (the end of this file).
+// channels are 16 GEMMs, [tiles, ci] . [ci, co], on matmul.ts's GEMM; the transforms are
+// vector loops over 4 contiguous NHWC channels. Blocks of tiles keep the transformed input V
+// and the products M in cache; in the forward conv they are independent parts that threads
+// share (parts.ts), each in its thread's own V, M and packing buffers (matmul.ts's
+// productInto). conv2dBackpropInput runs as such a forward conv (of dy, with the filter
+// flipped), conv2dBackpropFilter as the transposed decomposition (the end of this file), on
+// the calling thread (gemm_call.ts).
 import { WIN } from './window';
 import { gemmF32 } from './gemm_call';
 import { productInto, productScratchBytes } from './matmul';
