@@ -1,6 +1,6 @@
 // The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
 // awkward shapes, large unary ops of awkward lengths, large fused elementwise groups and a
-// Winograd conv2d with its input gradient, against the float64 reference with 1
+// Winograd conv2d with both its gradients, against the float64 reference with 1
 // and 2 threads, results byte-identical
 // for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
@@ -210,13 +210,14 @@ describe('threads', () => {
   }
 
   // conv2d 3 x 3 at stride 1 takes Winograd's blocks of tiles, which threads share; its input
-  // gradient runs as such a conv too
-  it('conv2d by Winograd and its input gradient: reference with 1 and 2 threads, identical bytes, workers take parts', async () => {
-    const xs = [2, 17, 17, 64], fs = [3, 3, 64, 64];
+  // gradient runs as such a conv too, and its filter gradient shares runs of blocks
+  // ([4, 96, 96, 8]: 9 blocks of 1024 tiles, so a run of the filter gradient sums two)
+  for (const [xs, fs] of [[[2, 17, 17, 64], [3, 3, 64, 64]], [[4, 96, 96, 8], [3, 3, 8, 8]]]) {
+  it(`conv2d [${xs}] * [${fs}] by Winograd and both its gradients: reference with 1 and 2 threads, identical bytes, workers take parts`, async () => {
     const rng = new R.Rng(31);
     const x = R.randRef(rng, xs, 'float32', { lo: -1, hi: 1 }), f = R.randRef(rng, fs, 'float32', { lo: -1, hi: 1 });
-    const dy = R.randRef(rng, [2, 17, 17, 64], 'float32', { lo: -1, hi: 1 });
-    const want = R.conv2d(x, f, 1, 'same'), wantDx = R.convGrads(x, f, dy, 1, 'same').dx;
+    const dy = R.randRef(rng, [...xs.slice(0, 3), fs[3]], 'float32', { lo: -1, hi: 1 });
+    const want = R.conv2d(x, f, 1, 'same'), { dx: wantDx, df: wantDf } = R.convGrads(x, f, dy, 1, 'same');
     const outs: Float32Array[][] = [];
     for (const threads of [1, 2]) {
       lt.env().set('THREADS', threads);
@@ -224,20 +225,24 @@ describe('threads', () => {
       const [tx, tf, tdy] = [x, f, dy].map((r) => lt.tensor(r.data as Float32Array, r.shape));
       const y = lt.conv2d(tx, tf, 1, 'same');
       const dx = lt.grad((t: lt.Tensor) => lt.conv2d(t, tf, 1, 'same'))(tx, tdy);
-      outs.push([y.dataSync() as Float32Array, dx.dataSync() as Float32Array]);
-      lt.dispose([tx, tf, tdy, y, dx]);
+      const df = lt.grad((w: lt.Tensor) => lt.conv2d(tx, w, 1, 'same'))(tf, tdy);
+      outs.push([y, dx, df].map((t) => t.dataSync() as Float32Array));
+      lt.dispose([tx, tf, tdy, y, dx, df]);
     }
-    for (const [k, ref] of [want, wantDx].entries()) {
-      // a sum of 9 * 64 products of values in [-1, 1], in float32 (Winograd's transforms add a few roundings)
+    for (const [k, ref] of [want, wantDx, wantDf].entries()) {
+      const name = ['y', 'dx', 'df'][k];
+      // float32 sums of hundreds (y, dx) to tens of thousands (df) of products of values in
+      // [-1, 1] (Winograd's transforms add a few roundings)
       let bad = 0, first = '';
       for (let i = 0; i < ref.data.length; i++) {
-        for (const out of outs) if (!(Math.abs(out[k][i] - ref.data[i]) <= 1e-4 * 24)) { if (!bad++) first = `${k ? 'dx' : 'y'}[${i}] ${out[k][i]} vs ${ref.data[i]}`; }
+        const tol = 1e-4 * (24 + Math.abs(ref.data[i]));
+        for (const out of outs) if (!(Math.abs(out[k][i] - ref.data[i]) <= tol)) { if (!bad++) first = `${name}[${i}] ${out[k][i]} vs ${ref.data[i]}`; }
       }
       expect(bad, first).toBe(0);
       const [a, b] = outs.map((o) => new Uint8Array(o[k].buffer, o[k].byteOffset, o[k].byteLength));
       let diff = -1;
       for (let i = 0; i < a.length && diff < 0; i++) if (a[i] !== b[i]) diff = i;
-      expect(diff, `${k ? 'dx' : 'y'}: first differing byte`).toBe(-1);
+      expect(diff, `${name}: first differing byte`).toBe(-1);
     }
     if (!acc.threads.possible) return;
     // a worker that is slow to wake may leave every part to the main thread once; not 20 times
@@ -247,6 +252,7 @@ describe('threads', () => {
     lt.dispose([tx, tf]);
     expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
   });
+  }
 
   it('the workers take parts of a large product', async () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)

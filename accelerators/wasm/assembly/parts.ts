@@ -13,13 +13,14 @@
 import { gemmBlock } from './gemm';
 import { runUnary } from './generated/unary';
 import { GroupJob, groupPart } from './fused';
-import { WinogradJob, winogradPart } from './winograd';
+import { WinogradJob, winogradPart, WinogradFilterJob, winogradFilterPart } from './winograd';
 
 /** Task ids, as passed to runPart. */
 export const TASK_MATMUL = 1;
 export const TASK_UNARY = 2;
 export const TASK_GROUP = 3;
 export const TASK_WINOGRAD = 4;
+export const TASK_WINOGRAD_FILTER = 5;
 
 /** A batched float32 GEMM split into tm x tn tiles of C: part p is tile (p % perBatch) of batch
  *  entry p / perBatch, tiles row-major. */
@@ -74,4 +75,5 @@ export function runPart(task: i32, job: usize, part: i32, slot: i32): void {
   else if (task == TASK_UNARY) unaryPart(changetype<UnaryJob>(job), part);
   else if (task == TASK_GROUP) groupPart(changetype<GroupJob>(job), part, slot);
   else if (task == TASK_WINOGRAD) winogradPart(changetype<WinogradJob>(job), part, slot);
+  else if (task == TASK_WINOGRAD_FILTER) winogradFilterPart(changetype<WinogradFilterJob>(job), part, slot);
 }

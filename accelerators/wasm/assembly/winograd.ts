@@ -7,13 +7,12 @@
 // and the products M in cache; in the forward conv they are independent parts that threads
 // share (parts.ts), each in its thread's own V, M and packing buffers (matmul.ts's
 // productInto). conv2dBackpropInput runs as such a forward conv (of dy, with the filter
-// flipped), conv2dBackpropFilter as the transposed decomposition (the end of this file), on
-// the calling thread (gemm_call.ts).
+// flipped), conv2dBackpropFilter as the transposed decomposition (the end of this file), its
+// runs of blocks shared among threads too.
 import { WIN } from './window';
-import { gemmF32 } from './gemm_call';
 import { productInto, productScratchBytes } from './matmul';
 import { runParts, threadCount } from './threads';
-import { TASK_WINOGRAD } from './parts';
+import { TASK_WINOGRAD, TASK_WINOGRAD_FILTER } from './parts';
 
 /** Floats of V and M per block (1 MiB): the transforms stream through them once. */
 const BLOCK_FLOATS = 1 << 18;
@@ -211,7 +210,8 @@ export function winogradBackpropInput(dy: usize, f: usize, dx: usize): void {
 // The same decomposition read for the filter (Lavin & Gray's F(3 x 3, 2 x 2) is F(2 x 2, 3 x 3)
 // transposed): dW = G^T [sum over tiles and batch of (A dy A^T) . (B^T d B)] G, where dy is a
 // 2 x 2 tile of the output gradient (zero past its edge) and d the 4 x 4 input patch under it.
-// The sum over tiles is 16 GEMMs [ci, tiles] . [tiles, co] per block, accumulated.
+// The sum over tiles is 16 GEMMs [ci, tiles] . [tiles, co] per block, accumulated (per run of
+// blocks, then over runs).
 
 /** D[xi * 4 + nu][t, c] = (A dy A^T)[xi, nu] for tiles t0 .. t0 + nt of dy; A = [[1, 0],
  *  [1, 1], [1, -1], [0, -1]]. */
@@ -274,30 +274,60 @@ function transformFilterGrad(m: usize, df: usize): void {
 /** G^T M by columns: t[kh] of column nu at TCOL + nu * 48 + kh * 16. */
 const TCOL = memory.data(4 * 48, 16);
 
+/** The filter gradient's parts: runs of consecutive blocks, each summed into its own 16
+ *  [ci, co] planes (the partials), which the calling thread adds up in part order. How many
+ *  depends on the shapes only (at most FILTER_PARTS, partials within FILTER_PARTIALS_BYTES),
+ *  so the result is the same bytes for any thread count. Thread slot s works in scratch +
+ *  s * slotBytes: [V][D][one product][productInto's scratch]. */
+const FILTER_PARTS = 8;
+const FILTER_PARTIALS_BYTES: usize = 16 << 20;
+
+@unmanaged
+export class WinogradFilterJob {
+  x: usize = 0; dy: usize = 0; partials: usize = 0;
+  scratch: usize = 0; slotBytes: usize = 0;
+  tiles: i32 = 0; nb: i32 = 0; tilesH: i32 = 0; tilesW: i32 = 0; blocks: i32 = 0; parts: i32 = 0;
+}
+
+/** Part `part` of the filter gradient: its blocks' 16 products summed into its partials. */
+export function winogradFilterPart(job: WinogradFilterJob, part: i32, slot: i32): void {
+  const g = WIN, ci = g.ci, co = g.co, nb = job.nb, n = ci * co;
+  const b0 = <i32>(<i64>part * job.blocks / job.parts), b1 = <i32>(<i64>(part + 1) * job.blocks / job.parts);
+  const m = job.partials + (<usize>part * 16 * n << 2);
+  const v = job.scratch + <usize>slot * job.slotBytes;
+  const d = v + (<usize>16 * nb * ci << 2), prod = d + (<usize>16 * nb * co << 2), pk = prod + (<usize>n << 2);
+  for (let b = b0; b < b1; b++) {
+    const t0 = b * nb, nt = min(nb, job.tiles - t0);
+    transformInput(job.x, v, t0, nt, job.tilesH, job.tilesW);
+    transformGrad(job.dy, d, t0, nt, job.tilesH, job.tilesW);
+    for (let k = 0; k < 16; k++) {
+      const mk = m + (<usize>k * n << 2);
+      productInto(v + (<usize>k * nt * ci << 2), d + (<usize>k * nt * co << 2), b == b0 ? mk : prod, ci, co, nt, 1, ci, co, 1, pk);
+      if (b != b0) addInto(mk, prod, n);
+    }
+  }
+}
+
 /** df = conv2dBackpropFilter(x, dy) for a record where winogradFits() holds (WIN as read from
  *  it: the image x, the output gradient dy of [n, oh, ow, co]). */
 export function winogradBackpropFilter(x: usize, dy: usize, df: usize): void {
-  const g = WIN, ci = g.ci, co = g.co;
+  const g = WIN, ci = g.ci, co = g.co, planes = <usize>16 * ci * co << 2;
   const tilesH = (g.oh + 1) >> 1, tilesW = (g.ow + 1) >> 1, tiles = g.n * tilesH * tilesW;
   const nb = min(tiles, max(4, BLOCK_FLOATS / (16 * (ci + co))));
-  const mBytes = <usize>ci * co << 2;
-  const v = heap.alloc(<usize>16 * nb * ci << 2), d = heap.alloc(<usize>16 * nb * co << 2);
-  const m = heap.alloc(16 * mBytes), part = heap.alloc(mBytes);
-  memory.fill(m, 0, 16 * mBytes);
-  for (let t0 = 0; t0 < tiles; t0 += nb) {
-    const nt = min(nb, tiles - t0);
-    transformInput(x, v, t0, nt, tilesH, tilesW);
-    transformGrad(dy, d, t0, nt, tilesH, tilesW);
-    for (let k = 0; k < 16; k++) {
-      gemmF32(v + (<usize>k * nt * ci << 2), d + (<usize>k * nt * co << 2), part, ci, co, nt, true, false);
-      addInto(m + <usize>k * mBytes, part, ci * co);
-    }
-  }
-  transformFilterGrad(m, df);
-  heap.free(part);
-  heap.free(m);
-  heap.free(d);
-  heap.free(v);
+  const job = changetype<WinogradFilterJob>(heap.alloc(offsetof<WinogradFilterJob>()));
+  job.x = x; job.dy = dy; job.tiles = tiles; job.nb = nb; job.tilesH = tilesH; job.tilesW = tilesW;
+  job.blocks = (tiles + nb - 1) / nb;
+  job.parts = <i32>max(1, min(<usize>min(FILTER_PARTS, job.blocks), FILTER_PARTIALS_BYTES / planes));
+  job.partials = heap.alloc(<usize>job.parts * planes);
+  job.slotBytes = ((<usize>16 * nb * (ci + co) << 2) + (<usize>ci * co << 2) + productScratchBytes(ci, co, nb) + 63) & ~63;
+  const slots = job.parts > 1 && <i64>tiles * 16 * ci * co >= PARALLEL_MACS ? threadCount() : 1;
+  job.scratch = heap.alloc(<usize>slots * job.slotBytes);
+  runParts(TASK_WINOGRAD_FILTER, changetype<usize>(job), job.parts, slots);
+  for (let p = 1; p < job.parts; p++) addInto(job.partials, job.partials + <usize>p * planes, 16 * ci * co);
+  transformFilterGrad(job.partials, df);
+  heap.free(job.scratch);
+  heap.free(job.partials);
+  heap.free(changetype<usize>(job));
 }
 
 /** to[0:n] += from[0:n] (n a multiple of 4). */
