@@ -1,8 +1,8 @@
 // (e) One SGD training step of an MLP 784-256-256-10 (relu, softmax cross-entropy), batch 128,
 // lr 0.1, same data and initial weights everywhere, two ways:
-// 1. gradients by each library's autodiff: lt.train.sgd(...).minimize and tf.train.sgd(...)
-//    .minimize of the softmax cross-entropy (mean over the batch); jax-js: jax.grad of the same
-//    loss inside the step function (jit'd in the jit column); no tfjs column (NO_TF_GRADIENTS);
+// 1. gradients by each library's autodiff: lt.train.sgd(...).minimize of the softmax
+//    cross-entropy (mean over the batch); jax-js: jax.grad of the same loss inside the step
+//    function (jit'd in the jit column); no tfjs column (NO_TF_GRADIENTS);
 // 2. the backward pass written by hand, the very same math for every library (no autodiff),
 //    so every column does identical work:
 //   h1 = relu(x W1 + b1); h2 = relu(h1 W2 + b2); logits = h2 W3 + b3
@@ -81,18 +81,18 @@ export function cases({ lt, peers, ltBackends }) {
   const NO_TF_GRADIENTS = 'tfjs-core alone registers no gradients in Node (they come with the @tensorflow/tfjs bundle, not installed)';
 
   const tfHandStep = (v, x, y) => () => tf.tidy(() => {
-        const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
-        const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
-        const logits = tf.add(tf.matMul(h2, v.W3), v.b3);
-        const dlog = tf.mul(tf.sub(tf.softmax(logits), y), 1 / B);
-        const gW3 = tf.matMul(h2, dlog, true, false), gb3 = tf.sum(dlog, 0);
-        const dz2 = tf.mul(tf.matMul(dlog, v.W3, false, true), tf.cast(tf.greater(h2, 0), 'float32'));
-        const gW2 = tf.matMul(h1, dz2, true, false), gb2 = tf.sum(dz2, 0);
-        const dz1 = tf.mul(tf.matMul(dz2, v.W2, false, true), tf.cast(tf.greater(h1, 0), 'float32'));
-        const gW1 = tf.matMul(x, dz1, true, false), gb1 = tf.sum(dz1, 0);
-        const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
-        for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
-      });
+    const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
+    const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
+    const logits = tf.add(tf.matMul(h2, v.W3), v.b3);
+    const dlog = tf.mul(tf.sub(tf.softmax(logits), y), 1 / B);
+    const gW3 = tf.matMul(h2, dlog, true, false), gb3 = tf.sum(dlog, 0);
+    const dz2 = tf.mul(tf.matMul(dlog, v.W3, false, true), tf.cast(tf.greater(h2, 0), 'float32'));
+    const gW2 = tf.matMul(h1, dz2, true, false), gb2 = tf.sum(dz2, 0);
+    const dz1 = tf.mul(tf.matMul(dz2, v.W2, false, true), tf.cast(tf.greater(h1, 0), 'float32'));
+    const gW1 = tf.matMul(x, dz1, true, false), gb1 = tf.sum(dz1, 0);
+    const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
+    for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
+  });
 
   // Pure steps over a params object; every argument is consumed (jax-js ownership rules).
   function jaxLoss(p, x, y) {

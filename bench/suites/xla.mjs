@@ -33,7 +33,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LR, NAMES, initData } from '../mlp-model.mjs';
+import { NAMES, initData, autodiffModel } from '../mlp-model.mjs';
 import { median, mean, rme, now } from '../measure.mjs';
 
 export const title = 'XLA: MLP training step vs jax.jit, and markStepAsync overlap';
@@ -86,24 +86,8 @@ async function startJax(data) {
 /** The lazytensor model on 'xla': `trace()` records one training step (no execution). */
 function model(lt, data) {
   lt.setBackend('xla');
-  const v = {};
-  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1]));
-  const x = lt.tensor(data.x[0], data.x[1]);
-  const y = lt.tensor(data.y[0], data.y[1]);
-  const opt = lt.train.sgd(LR);
-  const vars = NAMES.map((k) => v[k]);
-  lt.markStep();
-  const loss = () => {
-    const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
-    const h2 = lt.relu(lt.matMul(h1, v.W2).add(v.b2));
-    return lt.losses.softmaxCrossEntropy(y, lt.matMul(h2, v.W3).add(v.b3));
-  };
-  const trace = () => { opt.minimize(loss, false, vars); };
-  return {
-    trace,
-    params: () => NAMES.map((k) => v[k].dataSync()),
-    dispose() { opt.dispose(); lt.dispose([...vars, x, y]); },
-  };
+  const m = autodiffModel(lt, data);
+  return { trace: m.trace, params: () => NAMES.map((k) => m.v[k].dataSync()), dispose: m.dispose };
 }
 
 const stats = (samples, method) => ({ samples, median: median(samples), mean: mean(samples), rme: rme(samples), method });
