@@ -5,7 +5,9 @@
 /**
  * Creates an MLP of the given layer sizes, e.g. [784, 256, 10].
  * Weights are He-initialized from seeded random numbers (every run starts the same), biases are
- * zeros made from data, so the first training step records the same graph as every later one.
+ * zeros made from data, so the first training step records the same graph as every later one;
+ * the initial values' own handles are disposed (tidy), so that step may already give their
+ * buffers to the executable to overwrite (DONATE) and compiles the one program every step runs.
  * @returns {{ params: lt.Variable[], model: (x: lt.Tensor) => lt.Tensor }}
  */
 export function createMlp(lt, sizes, { name = '' } = {}) {
@@ -13,7 +15,7 @@ export function createMlp(lt, sizes, { name = '' } = {}) {
   for (let i = 0; i + 1 < sizes.length; i++) {
     const scale = Math.sqrt(2 / sizes[i]);
     params.push(lt.tidy(() => lt.variable(lt.randomNormal([sizes[i], sizes[i + 1]], 0, scale, 'float32', 1 + i), true, `${name}w${i}`)));
-    params.push(lt.variable(lt.tensor(new Float32Array(sizes[i + 1])), true, `${name}b${i}`));
+    params.push(lt.tidy(() => lt.variable(lt.tensor(new Float32Array(sizes[i + 1])), true, `${name}b${i}`)));
   }
   const model = (x) => {
     let h = x;
