@@ -9,7 +9,8 @@ const n = 512, features = 8, steps = 200;
 const trueW = lt.tensor([[1.5], [-2], [0.5], [3], [-1], [0.25], [2], [-0.75]]);
 const X = lt.randomNormal([n, features], 0, 1, 'float32', 1);
 const y = lt.tidy(() => X.matMul(trueW).add(lt.randomNormal([n, 1], 0, 0.1, 'float32', 2)));
-const w = lt.variable(lt.zeros([features, 1]));
+const w = lt.tidy(() => lt.variable(lt.zeros([features, 1]))); // the zeros' own handle goes
+lt.markStep(); // data and weights computed now: every step below records the same graph
 
 const t0 = performance.now();
 for (let step = 1; step <= steps; step++) {
