@@ -24,14 +24,21 @@ export function initData() {
   return { params, x, y: [y, [B, 10]] };
 }
 
-/** Variables and inputs on the current backend (realized), and `step()`: one hand-written SGD
- *  step as one graph (assign inside lt.tidy, then lt.markStep()). */
-export function handWrittenModel(lt, data) {
+/** The variables (each made in tidy, so no other handle keeps its first buffer and the first
+ *  step compiles the program every step runs) and the batch, realized on the current backend. */
+function realized(lt, data) {
   const v = {};
-  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1]));
+  for (const k of NAMES) v[k] = lt.tidy(() => lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1])));
   const x = lt.tensor(data.x[0], data.x[1]);
   const y = lt.tensor(data.y[0], data.y[1]);
   lt.markStep();
+  return { v, x, y };
+}
+
+/** Variables and inputs on the current backend (realized), and `step()`: one hand-written SGD
+ *  step as one graph (assign inside lt.tidy, then lt.markStep()). */
+export function handWrittenModel(lt, data) {
+  const { v, x, y } = realized(lt, data);
   const step = () => {
     lt.tidy(() => {
       const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
@@ -55,13 +62,9 @@ export function handWrittenModel(lt, data) {
  *  of the softmax cross-entropy, the mean over the batch), `step()` traces it inside lt.tidy
  *  and runs it with lt.markStep(). */
 export function autodiffModel(lt, data) {
-  const v = {};
-  for (const k of NAMES) v[k] = lt.variable(lt.tensor(data.params[k][0].slice(), data.params[k][1]));
-  const x = lt.tensor(data.x[0], data.x[1]);
-  const y = lt.tensor(data.y[0], data.y[1]);
+  const { v, x, y } = realized(lt, data);
   const opt = lt.train.sgd(LR);
   const vars = NAMES.map((k) => v[k]);
-  lt.markStep();
   const loss = () => {
     const h1 = lt.relu(lt.matMul(x, v.W1).add(v.b1));
     const h2 = lt.relu(lt.matMul(h1, v.W2).add(v.b2));
