@@ -17,13 +17,13 @@
 // (LT_BACKEND=xla, read by test/helpers.ts's setupBackend) against the same float64
 // references and tolerances, and the differential test adds its XLA programs.
 //
-// Chromium is Debian's (`apt-get install -y chromium`; .ci/run installs it): never
-// `npx playwright install`. LT_CHROMIUM overrides the executable.
+// Chromium is Debian's (scripts/chromium.mjs): never `npx playwright install`. LT_CHROMIUM
+// overrides the executable.
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { chromiumPath } from './scripts/chromium.mjs';
 
 /** The suites that run in the browser as well as in Node. */
 const BROWSER_DIRS = ['passes', 'ops', 'engine', 'reference', 'autodiff', 'train', 'browser', 'bundles'];
@@ -54,17 +54,6 @@ const XLA_PROJECT = {
     pool: 'forks',
   },
 } satisfies TestProjectInlineConfiguration;
-
-/** $LT_CHROMIUM, else Debian's real binary (beside the /usr/bin/chromium wrapper script, which
- *  prints a harmless shell warning), else `chromium` on PATH. */
-function chromiumPath(): string {
-  if (process.env.LT_CHROMIUM) return process.env.LT_CHROMIUM;
-  if (existsSync('/usr/lib/chromium/chromium')) return '/usr/lib/chromium/chromium';
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of ['chromium', 'chromium-browser']) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return '/usr/bin/chromium'; // not installed: the launch error names this path
-}
 
 const BROWSER_PROJECT = {
   extends: true,

@@ -2,17 +2,18 @@
 // the hand-written MLP step, single-threaded and with THREADS=2 (Web Workers), with the build
 // the page picks (relaxed SIMD where Chromium accepts it, which Node 20 does not without a
 // flag). Serves the repository's dist/, bench/ and the tfjs files cross-origin isolated (COOP +
-// COEP, for shared memory) on a local port, drives Debian's Chromium through playwright (as the
-// browser tests do; $LT_CHROMIUM overrides), prints a table and writes
+// COEP, for shared memory) on a local port, drives Debian's Chromium through playwright
+// (scripts/chromium.mjs, as the browser tests do), prints a table and writes
 // bench/results/browser.md. Nothing is fetched from outside the machine.
 //
 // usage: npm run bench:browser [-- --reps N]
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, delimiter } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { chromiumPath } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVED = ['dist/', 'bench/', 'node_modules/@tensorflow/'];
@@ -25,14 +26,6 @@ const PAGE = `<!doctype html><script type="importmap">${JSON.stringify({
     ...Object.fromEntries(['fs', 'path', 'perf_hooks', 'os'].map((m) => [m, 'data:text/javascript,export default {}'])),
   },
 })}</script><body></body>`;
-
-/** As the browser tests find it (vitest.config.ts). */
-function chromiumPath() {
-  if (process.env.LT_CHROMIUM) return process.env.LT_CHROMIUM;
-  if (existsSync('/usr/lib/chromium/chromium')) return '/usr/lib/chromium/chromium';
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, 'chromium'))) return join(dir, 'chromium');
-  return '/usr/bin/chromium';
-}
 
 function serve() {
   const server = createServer(async (req, res) => {
@@ -70,7 +63,7 @@ async function main() {
       '# lazytensor in Chromium',
       '',
       `${new Date().toISOString()} · Chromium ${browser.version()} · cross-origin isolated: ${env.crossOriginIsolated} · ` +
-        `relaxed SIMD accepted: ${env.relaxedSimd} (lazytensor runs its relaxed-SIMD build where it is) · tfjs-wasm: SIMD, single-threaded XNNPACK · medians`,
+        `lazytensor's interpreter build: ${env.build} · tfjs-wasm: SIMD, single-threaded XNNPACK · medians`,
       '',
       `| case | unit | lazytensor, 1 thread | lazytensor, ${env.threads} threads | tfjs-wasm | 1 thread vs tfjs-wasm | ${env.threads} threads ÷ 1 thread |`,
       '|---|---|---:|---:|---:|---:|---:|',

@@ -1,6 +1,7 @@
 // The MLP of the training-step benchmarks (784-256-256-10, relu, softmax cross-entropy, batch
 // 128, SGD lr 0.1): its seeded data, and lazytensor's step two ways: with the backward pass
-// written by hand (what the peers run too), and with gradients by autodiff. Shared by bench/suites/mlp.mjs, bench/suites/xla.mjs and
+// written by hand (what the peers run too), and with gradients by autodiff; and the same
+// hand-written step for tfjs (given the library, as the browser page has it from a URL). Shared by bench/suites/mlp.mjs, bench/suites/xla.mjs and
 // bench/gpu/mlp-step.mjs; needs nothing from node_modules (a GPU machine may lack them).
 import { uniform, rng } from './data.mjs';
 
@@ -76,4 +77,22 @@ export function autodiffModel(lt, data) {
     lt.markStep();
   };
   return { v, trace, step, dispose() { opt.dispose(); lt.dispose([...vars, x, y]); } };
+}
+
+/** The hand-written step (handWrittenModel's math) for tfjs, over its variables `v` and batch
+ *  x, y: one tf.tidy that assigns the six updated parameters. */
+export function tfHandWrittenStep(tf, v, x, y) {
+  return () => tf.tidy(() => {
+    const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
+    const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
+    const logits = tf.add(tf.matMul(h2, v.W3), v.b3);
+    const dlog = tf.mul(tf.sub(tf.softmax(logits), y), 1 / B);
+    const gW3 = tf.matMul(h2, dlog, true, false), gb3 = tf.sum(dlog, 0);
+    const dz2 = tf.mul(tf.matMul(dlog, v.W3, false, true), tf.cast(tf.greater(h2, 0), 'float32'));
+    const gW2 = tf.matMul(h1, dz2, true, false), gb2 = tf.sum(dz2, 0);
+    const dz1 = tf.mul(tf.matMul(dz2, v.W2, false, true), tf.cast(tf.greater(h1, 0), 'float32'));
+    const gW1 = tf.matMul(x, dz1, true, false), gb1 = tf.sum(dz1, 0);
+    const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
+    for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
+  });
 }

@@ -213,7 +213,7 @@ Napi::Value Compile(const Napi::CallbackInfo& info) {
   if (info.Length() < 1 || !info[0].IsString()) throw Napi::TypeError::New(env, "xla: compile(mlirText: string)");
   std::string text = info[0].As<Napi::String>().Utf8Value();
   auto exe = compileText(client(env), text);
-  if (!exe.ok()) throw Napi::Error::New(env, "xla: " + std::string(exe.status().message()) + " (" + absl::StatusCodeToString(exe.status().code()) + ")");
+  if (!exe.ok()) fail(env, "compile", exe.status());
   State& s = state();
   int64_t h = s.next++;
   s.exes[h] = std::move(*exe);

@@ -102,18 +102,21 @@ export function setBackend(name: string, options?: BackendOptions): boolean {
 export function getBackend(): string { return current; }
 
 /**
- * Every known backend and whether it can be used here. With a PJRT plugin ($LT_PJRT_PLUGIN,
- * the one chosen by setBackend, or `options.plugin`), 'xla' reports on that plugin, opening it
- * (its client is created once per process) and naming its platform, or saying why it fails.
+ * Every known backend and whether it can be used here. 'wasm' names the interpreter build that
+ * is loaded: 'relaxed-simd' (fused multiply-adds, where the engine accepts relaxed SIMD and
+ * DETERMINISTIC is off) or 'simd'. With a PJRT plugin ($LT_PJRT_PLUGIN, the one chosen by
+ * setBackend, or `options.plugin`), 'xla' reports on that plugin, opening it (its client is
+ * created once per process) and naming its platform, or saying why it fails.
  * @example
- * lt.backends(); // { wasm: { available: true }, xla: { available: false, reason: '...' } }
+ * lt.backends(); // { wasm: { available: true, build: 'simd' }, xla: { available: false, reason: '...' } }
  * lt.backends({ plugin: '/path/to/libtpu.so' }).xla;
  * // { available: false, plugin: '/path/to/libtpu.so', reason: 'pjrt: creating the client of plugin ...: ... (NOT_FOUND)' }
  */
-export function backends(options?: BackendOptions): Record<string, { available: boolean; reason?: string; plugin?: string; platform?: string }> {
+export function backends(options?: BackendOptions): Record<string, { available: boolean; reason?: string; plugin?: string; platform?: string; build?: string }> {
   const plugin = pluginFor(options);
+  const build = (available.get('wasm') as WasmAccelerator | undefined)?.build;
   return {
-    wasm: { available: true },
+    wasm: build ? { available: true, build } : { available: true },
     xla: plugin ? pjrtStatus(plugin, options?.pluginOptions) : xlaStatus(),
   };
 }

@@ -55,14 +55,12 @@ export function markStep(): void { namedErrors('markStep', runPending); }
 export function markStepAsync(): Promise<void> {
   let done: Promise<void>;
   try {
-    done = namedErrors('markStepAsync', runPendingAsync);
+    done = runPendingAsync();
   } catch (e) {
     done = Promise.reject(e);
   }
-  const named = done.catch((e: unknown) => {
-    if (e instanceof Error && !e.message.startsWith('markStepAsync:')) e.message = `markStepAsync: ${e.message}`;
-    throw e;
-  });
+  // failing now or later, the error is named the same way
+  const named = done.catch((e: unknown) => namedErrors('markStepAsync', () => { throw e; }));
   named.catch(() => {});   // handled: see above
   return named;
 }

@@ -61,8 +61,7 @@ export class Tensor {
     try {
       return readNode(node);
     } catch (e) {
-      const message = (e as Error).message;
-      throw message.startsWith('dataSync:') ? e : new Error(`dataSync: ${message} (shape ${fmtShape(this.shape)})`);
+      throw this.readError('dataSync', e);
     }
   }
 
@@ -77,9 +76,14 @@ export class Tensor {
     try {
       return await readNodeAsync(node);
     } catch (e) {
-      const message = (e as Error).message;
-      throw message.startsWith('data:') ? e : new Error(`data: ${message} (shape ${fmtShape(this.shape)})`);
+      throw this.readError('data', e);
     }
+  }
+
+  /** A failed read's error, named after the read and this tensor's shape (once). */
+  private readError(read: string, e: unknown): unknown {
+    const message = (e as Error).message;
+    return message.startsWith(`${read}:`) ? e : new Error(`${read}: ${message} (shape ${fmtShape(this.shape)})`);
   }
 
   /**

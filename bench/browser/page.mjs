@@ -6,7 +6,7 @@ import * as lt from '/dist/lazytensor.browser.mjs';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { uniform } from '/bench/data.mjs';
-import { B, LR, NAMES, initData, handWrittenModel } from '/bench/mlp-model.mjs';
+import { NAMES, initData, handWrittenModel, tfHandWrittenStep } from '/bench/mlp-model.mjs';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 
@@ -24,28 +24,12 @@ function maxRelDiff(a, b) {
   return worst;
 }
 
-// The one function of this module is f32x4.relaxed_madd: valid where relaxed SIMD runs.
-const RELAXED_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 96, 3, 123, 123, 123, 1, 123,
-  3, 2, 1, 0, 10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2, 253, 133, 2, 11]);
-
-/** tfjs's hand-written MLP step (the math of bench/mlp-model.mjs's handWrittenModel). */
+/** tfjs's hand-written MLP step: its variables, step and disposal. */
 function tfMlp(data) {
   const v = {};
   for (const k of NAMES) v[k] = tf.variable(tf.tensor(data.params[k][0], data.params[k][1]));
   const x = tf.tensor(data.x[0], data.x[1]), y = tf.tensor(data.y[0], data.y[1]);
-  const step = () => tf.tidy(() => {
-    const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
-    const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
-    const dlog = tf.mul(tf.sub(tf.softmax(tf.add(tf.matMul(h2, v.W3), v.b3)), y), 1 / B);
-    const dz2 = tf.mul(tf.matMul(dlog, v.W3, false, true), tf.cast(tf.greater(h2, 0), 'float32'));
-    const dz1 = tf.mul(tf.matMul(dz2, v.W2, false, true), tf.cast(tf.greater(h1, 0), 'float32'));
-    const g = {
-      W1: tf.matMul(x, dz1, true, false), b1: tf.sum(dz1, 0), W2: tf.matMul(h1, dz2, true, false), b2: tf.sum(dz2, 0),
-      W3: tf.matMul(h2, dlog, true, false), b3: tf.sum(dlog, 0),
-    };
-    for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
-  });
-  return { v, step, dispose: () => tf.dispose([...Object.values(v), x, y]) };
+  return { v, step: tfHandWrittenStep(tf, v, x, y), dispose: () => tf.dispose([...Object.values(v), x, y]) };
 }
 
 /** A page's workers start only while its main thread is free: after a large kernel asked for
@@ -104,7 +88,7 @@ export async function run({ threads = 2, reps = 15 } = {}) {
     rows,
     env: {
       userAgent: navigator.userAgent, crossOriginIsolated: globalThis.crossOriginIsolated,
-      relaxedSimd: WebAssembly.validate(RELAXED_PROBE), threads, tfjsThreads: false,
+      build: lt.backends().wasm.build, threads, tfjsThreads: false,
     },
   };
 }

@@ -14,7 +14,7 @@
 // object (eager, and jit), then blockUntilReady. The check runs two steps from the initial
 // weights on each implementation and compares all six parameters with tfjs-cpu's.
 import { useTf } from '../peers.mjs';
-import { B, LR, NAMES, initData, handWrittenModel, autodiffModel } from '../mlp-model.mjs';
+import { B, LR, NAMES, initData, handWrittenModel, autodiffModel, tfHandWrittenStep } from '../mlp-model.mjs';
 
 export const title = 'MLP 784-256-256-10 SGD training step, batch 128';
 
@@ -80,19 +80,7 @@ export function cases({ lt, peers, ltBackends }) {
   // own copy of the registry), so tfjs has no autodiff column here: see the hand-written row.
   const NO_TF_GRADIENTS = 'tfjs-core alone registers no gradients in Node (they come with the @tensorflow/tfjs bundle, not installed)';
 
-  const tfHandStep = (v, x, y) => () => tf.tidy(() => {
-    const h1 = tf.relu(tf.add(tf.matMul(x, v.W1), v.b1));
-    const h2 = tf.relu(tf.add(tf.matMul(h1, v.W2), v.b2));
-    const logits = tf.add(tf.matMul(h2, v.W3), v.b3);
-    const dlog = tf.mul(tf.sub(tf.softmax(logits), y), 1 / B);
-    const gW3 = tf.matMul(h2, dlog, true, false), gb3 = tf.sum(dlog, 0);
-    const dz2 = tf.mul(tf.matMul(dlog, v.W3, false, true), tf.cast(tf.greater(h2, 0), 'float32'));
-    const gW2 = tf.matMul(h1, dz2, true, false), gb2 = tf.sum(dz2, 0);
-    const dz1 = tf.mul(tf.matMul(dz2, v.W2, false, true), tf.cast(tf.greater(h1, 0), 'float32'));
-    const gW1 = tf.matMul(x, dz1, true, false), gb1 = tf.sum(dz1, 0);
-    const g = { W1: gW1, b1: gb1, W2: gW2, b2: gb2, W3: gW3, b3: gb3 };
-    for (const k of NAMES) v[k].assign(tf.sub(v[k], tf.mul(g[k], LR)));
-  });
+  const tfHandStep = (v, x, y) => tfHandWrittenStep(tf, v, x, y);
 
   // Pure steps over a params object; every argument is consumed (jax-js ownership rules).
   function jaxLoss(p, x, y) {

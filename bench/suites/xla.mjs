@@ -90,6 +90,22 @@ function model(lt, data) {
   return { trace: m.trace, params: () => NAMES.map((k) => m.v[k].dataSync()), dispose: m.dispose };
 }
 
+/** The model stepped with markStepAsync, as a training loop keeps it: `launch()` traces a step
+ *  and queues it behind the running one, then awaits the one before (so the launcher thread
+ *  always has the next step); `drain()` awaits the last; `check()` runs two steps. */
+function pipelinedModel(lt, data) {
+  const m = model(lt, data);
+  let previous = Promise.resolve();
+  const launch = async () => {
+    m.trace();
+    const current = lt.markStepAsync();
+    await previous;
+    previous = current;
+  };
+  const drain = () => previous;
+  return { ...m, launch, drain, async check() { await launch(); await launch(); await drain(); return m.params(); } };
+}
+
 const stats = (samples, method) => ({ samples, median: median(samples), mean: mean(samples), rme: rme(samples), method });
 
 export function cases({ lt, ltBackends, quick }) {
@@ -147,25 +163,17 @@ export function cases({ lt, ltBackends, quick }) {
   const overlap = {
     name: 'lazytensor[xla]',
     async setup() {
-      const m = model(lt, D());
-      // markStepAsync: step n+1 is traced while step n runs, and queued behind it before step
-      // n is awaited, so the launcher thread always has the next step.
-      let previous = Promise.resolve();
-      const launch = async () => {
-        m.trace();
-        const current = lt.markStepAsync();
-        await previous;
-        previous = current;
-      };
+      const m = pipelinedModel(lt, D());
+      const { launch, drain } = m;
       return {
-        async check() { await launch(); await launch(); await previous; return m.params(); },
+        check: m.check,
         isAsync: true,
         async custom() {
           const trace = [], exec = [], mark = [], sync = [], samples = [];
           let workerMs = 0;
           for (let i = 0; i < 20; i++) { m.trace(); lt.markStep(); }
           for (let i = 0; i < 20; i++) await launch();
-          await previous;
+          await drain();
           for (let r = 0; r < rounds; r++) {
             // markStep: the parts of each step.
             for (let i = 0; i < block; i++) {
@@ -185,7 +193,7 @@ export function cases({ lt, ltBackends, quick }) {
               samples.push(t - last);
               last = t;
             }
-            await previous;
+            await drain();
             workerMs += lt.metrics().executeMs - e0;
           }
           const res = stats(samples, `${samples.length} steps in ${rounds} blocks alternating with markStep's`);
@@ -213,26 +221,20 @@ export function cases({ lt, ltBackends, quick }) {
   const loop = {
     name: 'lazytensor[xla]',
     async setup() {
-      const m = model(lt, D());
-      let previous = Promise.resolve();
-      const launch = async () => {
-        m.trace();
-        const current = lt.markStepAsync();
-        await previous;
-        previous = current;
-      };
+      const m = pipelinedModel(lt, D());
+      const { launch, drain } = m;
       return {
-        async check() { await launch(); await launch(); await previous; return m.params(); },
+        check: m.check,
         isAsync: true,
         async custom() {
           const j = await J();
           for (let i = 0; i < 20; i++) await launch();
-          await previous;
+          await drain();
           const samples = [], jaxSamples = [];
           for (let r = 0; r < rounds; r++) {
             const t = now();
             for (let i = 0; i < block; i++) await launch();
-            await previous;
+            await drain();
             samples.push((now() - t) / block);
             if (j.loop) jaxSamples.push(await j.loop(block));
           }

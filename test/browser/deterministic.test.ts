@@ -25,6 +25,7 @@ describe(`DETERMINISTIC: the same bytes as Node (here: ${environment()})`, () =>
     lt.env().set('DETERMINISTIC', true);
     await lt.ready();
     expect(build()).toBe('simd');
+    expect(lt.backends().wasm.build, 'lt.backends() names the loaded build').toBe('simd');
     lt.env().set('DETERMINISTIC', false);
     await lt.ready();
     expect(build()).toBe(relaxedSimdSupported() ? 'relaxed-simd' : 'simd');

@@ -12,7 +12,7 @@ import { matMul as refMatMul } from '../reference/linalg';
 import { fromValues } from '../reference/core';
 import { UNARY, UNARY_NAMES, unary as refUnary, type UnaryName } from '../reference/elementwise';
 import { TOLERANCES } from '../tolerances';
-import { seededValues } from '../helpers';
+import { seededValues, toLt } from '../helpers';
 import * as R from '../reference';
 
 let acc: WasmAccelerator;
@@ -222,7 +222,7 @@ describe('threads', () => {
     for (const threads of [1, 2]) {
       lt.env().set('THREADS', threads);
       await acc.threadsReady();
-      const [tx, tf, tdy] = [x, f, dy].map((r) => lt.tensor(r.data as Float32Array, r.shape));
+      const [tx, tf, tdy] = [x, f, dy].map((r) => toLt(r));
       const y = lt.conv2d(tx, tf, 1, 'same');
       const dx = lt.grad((t: lt.Tensor) => lt.conv2d(t, tf, 1, 'same'))(tx, tdy);
       const df = lt.grad((w: lt.Tensor) => lt.conv2d(tx, w, 1, 'same'))(tf, tdy);
@@ -246,7 +246,7 @@ describe('threads', () => {
     }
     if (!acc.threads.possible) return;
     // a worker that is slow to wake may leave every part to the main thread once; not 20 times
-    const [tx, tf] = [x, f].map((r) => lt.tensor(r.data as Float32Array, r.shape));
+    const [tx, tf] = [x, f].map((r) => toLt(r));
     const before = acc.threads.partsByWorkers;
     for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { lt.conv2d(tx, tf, 1, 'same').dataSync(); });
     lt.dispose([tx, tf]);

@@ -3,6 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import * as lt from '../../ts/index';
 import { xlaStatus } from '../../accelerators/xla/index';
+import { relaxedSimdSupported } from '../../accelerators/wasm';
 
 describe('XLA availability', () => {
   it('is reported by lt.backends(), with a reason when missing', () => {
@@ -12,6 +13,6 @@ describe('XLA availability', () => {
       expect(status.reason).toMatch(/XLA addon|Node/);
       expect(() => lt.setBackend('xla')).toThrow(/not available/);
     }
-    expect(lt.backends().wasm).toEqual({ available: true });
+    expect(lt.backends().wasm).toEqual({ available: true, build: relaxedSimdSupported() ? 'relaxed-simd' : 'simd' });
   });
 });

@@ -10,14 +10,12 @@
 // flipped), conv2dBackpropFilter as the transposed decomposition (the end of this file), its
 // runs of blocks shared among threads too.
 import { WIN } from './window';
-import { productInto, productScratchBytes } from './matmul';
+import { productInto, productScratchBytes, PARALLEL_MACS } from './matmul';
 import { runParts, threadCount } from './threads';
 import { TASK_WINOGRAD, TASK_WINOGRAD_FILTER } from './parts';
 
 /** Floats of V and M per block (1 MiB): the transforms stream through them once. */
 const BLOCK_FLOATS = 1 << 18;
-/** From this many multiply-adds on, the forward conv's blocks are shared among threads. */
-const PARALLEL_MACS: i64 = 1 << 20;
 
 /** Whether this conv2d can run here: 3 x 3, stride 1, dilation 1, channels a multiple of 4
  *  (the transforms are 4 channels wide), and enough channels for the GEMMs to pay. */
