@@ -16,8 +16,9 @@ export interface Accelerator {
   execute(exe: number, params: readonly number[]): number[];
   /** Forgets an executable. */
   release(exe: number): void;
-  /** Copies host data into a new device buffer. */
-  upload(dtype: DataType, data: TypedArray): number;
+  /** Copies host data into a new device buffer of that shape (the shape a Program that takes
+   *  the buffer gives its param). */
+  upload(dtype: DataType, data: TypedArray, shape: readonly number[]): number;
   /** Copies a device buffer of `size` elements back to the host. */
   download(handle: number, dtype: DataType, size: number): TypedArray;
   free(handle: number): void;

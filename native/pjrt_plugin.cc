@@ -10,8 +10,8 @@
 //       dlopen, GetPjrtApi, API version check, PJRT_Plugin_Initialize, PJRT_Client_Create
 //   probe(path): { major, minor }   dlopen + GetPjrtApi + version check only (no initialization)
 //   headerVersion: { major, minor }  the PJRT C API version this file was compiled against
-//   plugin.compile(mlirText) / upload(dtype, data) / execute(exe, args) / download(buf) /
-//   free(buf) / release(exe) / stats()   as in xla_addon.cc (1-D buffers, dtype 0 f32, 1 s32, 2 pred)
+//   plugin.compile(mlirText) / upload(dtype, data, dims?) / execute(exe, args) / download(buf) /
+//   free(buf) / release(exe) / stats()   as in xla_addon.cc (dtype 0 f32, 1 s32, 2 pred)
 //   plugin.platform: string, plugin.apiVersion: { major, minor }, plugin.path: string
 // A plugin is opened once per process and path (plugins cannot be unloaded or initialized twice);
 // a second `new Plugin` of the same path shares its client.
@@ -31,6 +31,7 @@
 
 #include "xla/pjrt/c/pjrt_c_api.h"
 #include "pjrt_compile_options.h"
+#include "upload_dims.h"
 
 namespace {
 
@@ -347,7 +348,7 @@ class Plugin : public Napi::ObjectWrap<Plugin> {
     Napi::Env env = info.Env();
     Loaded& L = *L_;
     int64_t dtype = argInt(info, 0, "dtype");
-    if (info.Length() < 2 || !info[1].IsTypedArray()) throw Napi::TypeError::New(env, "pjrt: upload(dtype, data: TypedArray)");
+    if (info.Length() < 2 || !info[1].IsTypedArray()) throw Napi::TypeError::New(env, "pjrt: upload(dtype, data: TypedArray, dims?: number[])");
     Napi::TypedArray ta = info[1].As<Napi::TypedArray>();
     PJRT_Buffer_Type type;
     size_t elem;
@@ -366,14 +367,14 @@ class Plugin : public Napi::ObjectWrap<Plugin> {
       for (auto& b : normalized) b = b ? 1 : 0;
       data = normalized.data();
     }
-    int64_t dims[1] = {n};
+    std::vector<int64_t> dims = uploadDims(info, 2, n, "pjrt");
     PJRT_Client_BufferFromHostBuffer_Args a{};
     a.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
     a.client = L.client;
     a.data = data;
     a.type = type;
-    a.dims = dims;
-    a.num_dims = 1;
+    a.dims = dims.data();
+    a.num_dims = dims.size();
     // The typed array outlives this synchronous call, which waits for the transfer below.
     a.host_buffer_semantics = PJRT_HostBufferSemantics_kImmutableUntilTransferCompletes;
     a.device = L.device;

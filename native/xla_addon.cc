@@ -6,7 +6,8 @@
 //
 // JS interface (handles are positive integers):
 //   compile(mlirText: string): number                executable
-//   upload(dtype: 0|1|2, data: TypedArray): number   a 1-D buffer of data.length elements
+//   upload(dtype: 0|1|2, data: TypedArray, dims?: number[]): number
+//                                                    a buffer of shape dims (default [data.length])
 //   execute(exe: number, args: number[]): number[]   one new buffer per result
 //   download(buf: number): Uint8Array                its bytes
 //   free(buf: number), release(exe: number)
@@ -38,6 +39,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "upload_dims.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -223,7 +226,7 @@ Napi::Value Compile(const Napi::CallbackInfo& info) {
 Napi::Value Upload(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t dtype = argInt(info, 0, "dtype");
-  if (info.Length() < 2 || !info[1].IsTypedArray()) throw Napi::TypeError::New(env, "xla: upload(dtype, data: TypedArray)");
+  if (info.Length() < 2 || !info[1].IsTypedArray()) throw Napi::TypeError::New(env, "xla: upload(dtype, data: TypedArray, dims?: number[])");
   Napi::TypedArray ta = info[1].As<Napi::TypedArray>();
   xla::PrimitiveType type;
   size_t elem;
@@ -246,7 +249,7 @@ Napi::Value Upload(const Napi::CallbackInfo& info) {
   xla::PjRtDevice* dev = c->addressable_devices()[0];
   auto mem = dev->default_memory_space();
   if (!mem.ok()) fail(env, "upload", mem.status());
-  std::vector<int64_t> dims{n};
+  std::vector<int64_t> dims = uploadDims(info, 2, n, "xla");
   auto buf = c->BufferFromHostBuffer(data, type, dims, std::nullopt,
                                      xla::PjRtClient::HostBufferSemantics::kImmutableOnlyDuringCall,
                                      nullptr, *mem, nullptr);

@@ -226,7 +226,7 @@ export class WasmAccelerator implements Accelerator {
     this.outputs.delete(exe);
   }
 
-  upload(dtype: DataType, data: TypedArray): number {
+  upload(dtype: DataType, data: TypedArray): number { // a shape is not needed: buffers are bytes
     const ptr = this.alloc(data.length * BYTES[dtype], `a ${dtype} tensor of ${data.length} elements`);
     this.bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ptr);
     return ptr;

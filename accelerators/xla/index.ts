@@ -2,8 +2,8 @@
 // native addon (native/xla_addon.cc, built by `npm run build:native`). Node only; optional:
 // `xlaStatus()` says why it is unavailable when the addon is not built or does not load.
 //
-// Device buffers are 1-D (the Accelerator interface gives no shapes): the lowered module takes
-// and returns flat tensors and reshapes inside, which XLA compiles away.
+// Device buffers have the shapes of the tensors they hold, so a lowered module takes and returns
+// them as they are: a reshape at the boundary would land inside XLA's output fusions.
 import { type Accelerator, type DataType, type TypedArray } from '../accelerator';
 import { lowerProgram, parseProgram, type ParsedProgram } from './lower';
 import { Partitions, needsFallback } from './partition';
@@ -12,7 +12,7 @@ import { loadNativeAddon } from './native-addon';
 /** The addon's interface (native/xla_addon.cc). */
 export interface XlaAddon {
   compile(mlir: string): number;
-  upload(dtype: number, data: TypedArray): number;
+  upload(dtype: number, data: TypedArray, dims?: readonly number[]): number;
   execute(exe: number, args: number[]): number[];
   download(buf: number): Uint8Array;
   free(buf: number): void;
@@ -82,7 +82,7 @@ export class XlaAccelerator implements Accelerator {
 
   /** Compiles a Program every op of which has a lowering. */
   compileLowered(program: Int32Array | ParsedProgram): number {
-    const text = lowerProgram(program, { flat: true });
+    const text = lowerProgram(program);
     const exe = this.addon.compile(text);
     this.modules.set(exe, text);
     return exe;
@@ -99,8 +99,8 @@ export class XlaAccelerator implements Accelerator {
     this.addon.release(exe);
   }
 
-  upload(dtype: DataType, data: TypedArray): number {
-    return this.addon.upload(DT[dtype], data);
+  upload(dtype: DataType, data: TypedArray, shape: readonly number[]): number {
+    return this.addon.upload(DT[dtype], data, shape);
   }
 
   download(handle: number, dtype: DataType, size: number): TypedArray {

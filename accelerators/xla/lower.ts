@@ -478,18 +478,10 @@ export function hasLowering(code: number): boolean {
   return name !== undefined && typeof LOWERINGS[name] === 'function';
 }
 
-export interface LowerOptions {
-  /** Arguments and results as 1-D tensors of their element count (reshaped inside): device
-   *  buffers then need no shape, as the Accelerator interface's buffers have none. */
-  flat?: boolean;
-}
-
 /** Lowers a Program to a StableHLO module whose `main` takes one argument per param slot and
  *  returns the outputs in order. Throws on a malformed Program or an op without a lowering. */
-export function lowerProgram(program: Int32Array | ParsedProgram, opts: LowerOptions = {}): string {
+export function lowerProgram(program: Int32Array | ParsedProgram): string {
   const prog = program instanceof Int32Array ? parseProgram(program) : program;
-  const flat = opts.flat === true;
-  const numel = (dims: number[]) => [dims.reduce((a, b) => a * b, 1)];
   const em = new Emitter();
   const vals: Val[] = [];
   const args: (Val | undefined)[] = new Array(prog.nParams);
@@ -500,9 +492,9 @@ export function lowerProgram(program: Int32Array | ParsedProgram, opts: LowerOpt
     if (r.op === Op.param) {
       const slot = r.attrs[0];
       if (!(slot >= 0 && slot < prog.nParams) || args[slot]) throw new Error(`xla: record ${i}: bad param slot ${slot}`);
-      const arg: Val = { name: `%arg${slot}`, dims: flat ? numel(r.dims) : r.dims, e: elemOf(r) };
+      const arg: Val = { name: `%arg${slot}`, dims: r.dims, e: elemOf(r) };
       args[slot] = arg;
-      vals.push(flat ? em.reshape(arg, r.dims) : arg);
+      vals.push(arg);
       return;
     }
     const lower = LOWERINGS[name];
@@ -513,7 +505,7 @@ export function lowerProgram(program: Int32Array | ParsedProgram, opts: LowerOpt
     vals.push(v);
   });
   for (let s = 0; s < prog.nParams; s++) if (!args[s]) throw new Error(`xla: param slot ${s} missing`);
-  const outs = prog.outputs.map((o) => (flat ? em.reshape(vals[o], numel(vals[o].dims)) : vals[o]));
+  const outs = prog.outputs.map((o) => vals[o]);
   const sig = args.map((a) => `${a!.name}: ${tensorType(a!.dims, a!.e)}`).join(', ');
   const resTypes = outs.map((v) => tensorType(v.dims, v.e)).join(', ');
   return [

@@ -263,7 +263,7 @@ class Run {
     const r = this.p.records[j];
     const dtype = DTYPES[r.dtype];
     const data = this.acc(from).download(v[from]!, dtype, r.dims.reduce((a, b) => a * b, 1));
-    const h = this.acc(kind).upload(dtype, data);
+    const h = this.acc(kind).upload(dtype, data, r.dims);
     if (kind === 'xla') counters.transfersToDevice++; else counters.transfersFromDevice++;
     v[kind] = h;
     return h;

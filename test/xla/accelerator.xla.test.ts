@@ -5,9 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as lt from '../../ts/index';
 import { setAccelerator } from '../../ts/engine/runtime';
-import { XlaAccelerator, xlaStatus } from '../../accelerators/xla/index';
+import { XlaAccelerator, xlaStatus, type XlaAddon } from '../../accelerators/xla/index';
 import { expectClose } from '../helpers';
 import { CASES } from './cases';
+import { expectShapedUploads } from './shaped-upload';
 
 describe('XLA accelerator', () => {
   it('is available', () => {
@@ -36,13 +37,17 @@ describe('XLA accelerator', () => {
     expect(lt.metrics().cacheMisses).toBe(0);
   });
 
+  it('buffers keep the shape they were uploaded with; dims that disagree with the data throw', () => {
+    expectShapedUploads((xla as unknown as { addon: XlaAddon }).addon, 'xla');
+  });
+
   it('a malformed program, bad StableHLO or a bad handle is a JS exception, and the process goes on', async () => {
     expect(() => xla.compile(new Int32Array([1, 2, 3]))).toThrow(/not a Program/);
     const addon = (xla as unknown as { addon: { compile(s: string): number } }).addon;
     expect(() => addon.compile('module { func.func @main( }')).toThrow(/xla: compile: parsing StableHLO/);
     expect(() => xla.execute(987654, [])).toThrow(/unknown executable/);
     expect(() => xla.free(987654)).toThrow(/unknown buffer/);
-    const buf = xla.upload('float32', new Float32Array([1, 2]));
+    const buf = xla.upload('float32', new Float32Array([1, 2]), [2]);
     expect(() => xla.download(buf, 'float32', 3)).toThrow(/bytes/);
     xla.free(buf);
     await expectClose(lt.tensor([1, 2]).add(1), { shape: [2], dtype: 'float32', data: new Float64Array([2, 3]) }, 'add');

@@ -164,7 +164,7 @@ describe('markStepAsync on xla', () => {
     const x = lt.tensor(seededValues(16, 8), [4, 4]);
     const real = xla.executeAsync!;
     xla.executeAsync = (exe: number, params: readonly number[]) => {
-      const wrong = xla.upload('float32', new Float32Array(7));
+      const wrong = xla.upload('float32', new Float32Array(7), [7]);
       const r = real.call(xla, exe, [wrong, ...params.slice(1)]);
       xla.free(wrong);
       return r;

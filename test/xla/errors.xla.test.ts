@@ -32,7 +32,7 @@ describe('XLA: bad input is a JS exception, and the process goes on', () => {
     it(`${cut ? 'a fallback plan' : 'an executable'}: buffers of the wrong size or count`, async () => {
       const exe = withoutLowering(['tanh'], () => xla.compile(program(cut)));
       expect(exe < 0, 'a plan has a negative handle').toBe(cut);
-      const small = xla.upload('float32', new Float32Array(3)), ok = xla.upload('float32', new Float32Array([0, 1, -1, 2]));
+      const small = xla.upload('float32', new Float32Array(3), [3]), ok = xla.upload('float32', new Float32Array([0, 1, -1, 2]), [4]);
       expect(() => xla.execute(exe, [small])).toThrow(/^xla: execute: .*size/);
       expect(() => xla.execute(exe, [])).toThrow(/^xla: execute: .*(supplied 0 buffers|0 buffers supplied)/);
       expect(() => xla.execute(exe, [ok, ok])).toThrow(/^xla: execute: .*(supplied 2 buffers|2 buffers supplied)/);

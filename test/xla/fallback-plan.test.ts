@@ -32,7 +32,7 @@ class Counted implements XlaSide, Accelerator {
     return outs;
   }
   release(exe: number): void { this.inner.release(exe); }
-  upload(dtype: DataType, data: TypedArray): number { const h = this.inner.upload(dtype, data); this.live.add(h); return h; }
+  upload(dtype: DataType, data: TypedArray, shape: readonly number[]): number { const h = this.inner.upload(dtype, data, shape); this.live.add(h); return h; }
   download(h: number, dtype: DataType, size: number): TypedArray {
     if (!this.live.has(h)) throw new Error(`download: buffer ${h} is not live here`);
     return this.inner.download(h, dtype, size);
@@ -113,7 +113,7 @@ describe('fallback execution (a second interpreter on XLA\'s side)', () => {
   it('runs the segments in order, moves each crossing value once, frees everything but the results', () => {
     const { xla, interp, parts } = setup();
     const exe = withoutLowering(['tanh'], () => parts.compile(parseProgram(chain(5).words)));
-    const px = xla.upload('float32', x);
+    const px = xla.upload('float32', x, [x.length]);
     const m0 = lt.metrics();
     for (let run = 0; run < 3; run++) {
       const outs = parts.execute(exe, [px]);
@@ -138,7 +138,7 @@ describe('fallback execution (a second interpreter on XLA\'s side)', () => {
   it('a segment that fails frees what the run made and throws; the plan still runs afterwards', () => {
     const { xla, interp, parts } = setup();
     const exe = withoutLowering(['tanh'], () => parts.compile(parseProgram(chain(5).words)));
-    const px = xla.upload('float32', x);
+    const px = xla.upload('float32', x, [x.length]);
     for (const side of [interp, xla]) {
       side.failNext = true;
       expect(() => parts.execute(exe, [px])).toThrow('injected failure');
@@ -155,7 +155,7 @@ describe('fallback execution (a second interpreter on XLA\'s side)', () => {
     const p = b.param('float32', [5]);
     const t = b.node('tanh', 'float32', [5], [p]);
     const exe = withoutLowering(['tanh'], () => parts.compile(parseProgram(b.build([t]).words)));
-    const px = xla.upload('float32', x);
+    const px = xla.upload('float32', x, [x.length]);
     const m0 = lt.metrics();
     const [out] = parts.execute(exe, [px]);
     const m1 = lt.metrics();

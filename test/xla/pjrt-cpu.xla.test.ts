@@ -14,6 +14,7 @@ import { XlaAccelerator } from '../../accelerators/xla/index';
 import { openPjrtPlugin, type PjrtPlugin } from '../../accelerators/xla/pjrt';
 import { expectClose, errorOf } from '../helpers';
 import { CASES } from './cases';
+import { expectShapedUploads } from './shaped-upload';
 
 const FIXTURE = process.env.LT_TEST_CPU_PLUGIN ?? join(__dirname, '..', '..', 'native', 'build', 'pjrt_cpu_test_plugin.so');
 
@@ -66,6 +67,10 @@ describe('XLA through a PJRT plugin (CPU test fixture)', () => {
     expect(plugin.stats()).toEqual(before);
   });
 
+  it('buffers keep the shape they were uploaded with; dims that disagree with the data throw', () => {
+    expectShapedUploads(plugin, 'pjrt');
+  });
+
   it("the plugin's errors are JS exceptions with a code, and the process goes on", async () => {
     const bad = errorOf(() => plugin.compile('module { func.func @main( }'));
     expect(bad.message).toMatch(/^pjrt: compiling: /);
@@ -77,7 +82,7 @@ describe('XLA through a PJRT plugin (CPU test fixture)', () => {
     expect(() => plugin.free(987654)).toThrow(/unknown buffer/);
     expect(() => plugin.upload(7, new Float32Array(1))).toThrow(/dtype must be/);
     expect(() => plugin.upload(0, new Uint8Array(4))).toThrow(/element size/);
-    const buf = xla.upload('float32', new Float32Array([1, 2]));
+    const buf = xla.upload('float32', new Float32Array([1, 2]), [2]);
     expect(() => xla.download(buf, 'float32', 3)).toThrow(/bytes/);
     xla.free(buf);
     plugin.release(exe);

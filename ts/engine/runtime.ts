@@ -78,7 +78,7 @@ function handleOn(a: Accelerator, node: number): number {
     const dtype = DTYPES[core.nodeDtype(node)];
     const data = b.accel.download(b.handle, dtype, sizeOf(core.nodeShape(node)));
     b.accel.free(b.handle);
-    b.handle = a.upload(dtype, data);
+    b.handle = a.upload(dtype, data, core.nodeShape(node));
     b.accel = a;
     counters.transfersFromDevice++;
     counters.transfersToDevice++;
@@ -91,7 +91,7 @@ export function bytesInUse(): number { return numBytes; }
 /** Copies host values into a new device buffer and returns its data node. */
 export function uploadNode(dtype: DataType, shape: readonly number[], data: TypedArray): number {
   const a = accelerator();
-  const buffer = newBuffer(a, a.upload(dtype, data), data.length * BYTES[dtype]);
+  const buffer = newBuffer(a, a.upload(dtype, data, shape), data.length * BYTES[dtype]);
   counters.transfersToDevice++;
   const id = core.makeData(DT[dtype], shape, buffer);
   if (id < 0) {
@@ -210,7 +210,7 @@ function scalarArg(a: Accelerator, entry: Compiled, slot: number, node: number):
   const dtype = DTYPES[core.nodeDtype(node)];
   const v = typedArrayFor(dtype, 1);
   v[0] = value;
-  const handle = a.upload(dtype, v);
+  const handle = a.upload(dtype, v, []);
   counters.transfersToDevice++;
   if (old !== undefined) a.free(old);
   s.handles[slot] = handle;
