@@ -112,10 +112,12 @@ export class XlaAccelerator implements Accelerator {
   }
 }
 
-/** A downloaded buffer's bytes as the dtype's typed array, checking its length. */
+/** A downloaded buffer's bytes as the dtype's typed array, checking its length; the addon's
+ *  array is used as is when it owns its whole ArrayBuffer (no second copy). */
 function typed(handle: number, bytes: Uint8Array, dtype: DataType, size: number): TypedArray {
   const want = size * (dtype === 'bool' ? 1 : 4);
   if (bytes.byteLength !== want) throw new Error(`xla: download: buffer ${handle} has ${bytes.byteLength} bytes, want ${want}`);
-  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const copy = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   return dtype === 'float32' ? new Float32Array(copy) : dtype === 'int32' ? new Int32Array(copy) : new Uint8Array(copy);
 }
