@@ -17,16 +17,17 @@ inline std::vector<int64_t> uploadDims(const Napi::CallbackInfo& info, size_t i,
   if (!info[i].IsArray()) throw Napi::TypeError::New(env, bad);
   Napi::Array a = info[i].As<Napi::Array>();
   std::vector<int64_t> dims;
-  int64_t count = 1;
+  double count = 1;  // a double: a product of int32 dims can overflow int64
   for (uint32_t k = 0; k < a.Length(); k++) {
     Napi::Value v = a[k];
     double d = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : -1;
     if (!(d >= 0 && d <= 2147483647.0 && d == static_cast<double>(static_cast<int64_t>(d)))) throw Napi::TypeError::New(env, bad);
     dims.push_back(static_cast<int64_t>(d));
-    count *= dims.back();
+    count *= d;
   }
-  if (count != n) {
-    throw Napi::RangeError::New(env, std::string(who) + ": upload: dims hold " + std::to_string(count) + " elements, data has " + std::to_string(n));
+  if (count != static_cast<double>(n)) {
+    throw Napi::RangeError::New(env, std::string(who) + ": upload: dims hold " + Napi::Number::New(env, count).ToString().Utf8Value() +
+                                         " elements, data has " + std::to_string(n));
   }
   return dims;
 }

@@ -20,6 +20,7 @@ export function expectShapedUploads(addon: XlaAddon, who: string): void {
   const got = addon.download(t);
   expect(Array.from(new Float32Array(got.slice().buffer))).toEqual([1, 4, 2, 5, 3, 6]);
   expect(() => addon.upload(0, new Float32Array(6), [4, 2])).toThrow(new RegExp(`^${who}: upload: dims hold 8 elements, data has 6$`));
+  expect(() => addon.upload(0, new Float32Array(6), [65536, 65536, 65536, 65536])).toThrow(/dims hold 18446744073709552000 elements, data has 6$/);
   expect(() => addon.upload(0, new Float32Array(6), [-6])).toThrow(/dims must be an array of non-negative integers/);
   expect(() => addon.upload(0, new Float32Array(6), [1.5, 4])).toThrow(/dims must be an array of non-negative integers/);
   expect(() => addon.upload(0, new Float32Array(6), 6 as unknown as number[])).toThrow(/dims must be an array/);
