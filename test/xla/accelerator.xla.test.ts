@@ -37,7 +37,7 @@ describe('XLA accelerator', () => {
     expect(lt.metrics().cacheMisses).toBe(0);
   });
 
-  it('buffers keep the shape they were uploaded with; dims that disagree with the data throw', () => {
+  it('uploads take the tensor shape; dims that disagree with the data throw', () => {
     expectShapedUploads((xla as unknown as { addon: XlaAddon }).addon, 'xla');
   });
 

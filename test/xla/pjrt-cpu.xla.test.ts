@@ -67,7 +67,7 @@ describe('XLA through a PJRT plugin (CPU test fixture)', () => {
     expect(plugin.stats()).toEqual(before);
   });
 
-  it('buffers keep the shape they were uploaded with; dims that disagree with the data throw', () => {
+  it('uploads take the tensor shape; dims that disagree with the data throw', () => {
     expectShapedUploads(plugin, 'pjrt');
   });
 
