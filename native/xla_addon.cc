@@ -45,7 +45,6 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "xla/hlo/builder/xla_computation.h"
-#include "xla/literal.h"
 #include "xla/pjrt/cpu/cpu_client.h"
 #include "xla/pjrt/pjrt_client.h"
 #include "xla/pjrt/pjrt_executable.h"
@@ -299,20 +298,6 @@ Napi::Value Execute(const Napi::CallbackInfo& info) {
   return handles;
 }
 
-/** The host copy of a buffer's bytes (any thread). */
-absl::StatusOr<std::shared_ptr<xla::Literal>> fetch(const SlotPtr& slot) {
-  auto b = awaitSlot(slot);
-  if (!b.ok()) return absl::FailedPreconditionError("it was never computed: " + std::string(b.status().message()));
-  return (*b)->ToLiteralSync();
-}
-
-Napi::Uint8Array bytesOf(Napi::Env env, const xla::Literal& lit) {
-  size_t bytes = lit.size_bytes();
-  Napi::Uint8Array out = Napi::Uint8Array::New(env, bytes);
-  if (bytes) std::memcpy(out.Data(), lit.untyped_data(), bytes);
-  return out;
-}
-
 /** A computed buffer's bytes, copied straight into a new Uint8Array on the main thread: the CPU
  *  client's buffers are host memory, read through an external reference. (A Literal, or
  *  CopyRawToHost, hands the copy to XLA's thread pool and waits: ~100 us after an execute here,
@@ -335,6 +320,15 @@ Napi::Uint8Array hostBytes(Napi::Env env, int64_t h, const SlotPtr& slot) {
     if (!copied.ok()) fail(env, what, copied);
   }
   return out;
+}
+
+/** Resolves `d` with the buffer's bytes, or rejects it with hostBytes' error. */
+void settleBytes(Napi::Env env, Napi::Promise::Deferred& d, int64_t h, const SlotPtr& slot) {
+  try {
+    d.Resolve(hostBytes(env, h, slot));
+  } catch (const Napi::Error& e) {
+    d.Reject(e.Value());
+  }
 }
 
 Napi::Value Download(const Napi::CallbackInfo& info) {
@@ -376,8 +370,8 @@ struct Job {
   std::string text;                // compile: the StableHLO
   ExePtr exe;                      // compile: the result; execute: what runs
   std::vector<SlotPtr> args, outs; // execute
-  SlotPtr src;                     // download
-  std::shared_ptr<xla::Literal> literal;
+  SlotPtr src;                     // download: the buffer, and its handle (for messages)
+  int64_t h = 0;
   absl::Status status;
   double ms = 0;
   Napi::Promise::Deferred deferred;
@@ -393,9 +387,10 @@ void work(Job* job) {
     if (exe.ok()) job->exe = std::move(*exe);
     else job->status = exe.status();
   } else if (job->kind == Job::kDownload) {
-    auto lit = fetch(job->src);
-    if (lit.ok()) job->literal = std::move(*lit);
-    else job->status = lit.status();
+    // Only wait here, off the main thread: settle copies the bytes (hostBytes), and reports
+    // a buffer that was never computed or failed.
+    auto b = awaitSlot(job->src);
+    if (b.ok()) (*b)->GetReadyFuture().Await().IgnoreError();
   } else {
     auto argv = awaitArgs(job->args);
     absl::StatusOr<std::vector<std::unique_ptr<xla::PjRtBuffer>>> outs =
@@ -432,7 +427,7 @@ void settle(Napi::Env env, Napi::Function, Job* job) {
     s.exes[h] = job->exe;
     job->deferred.Resolve(Napi::Number::New(env, static_cast<double>(h)));
   } else if (job->kind == Job::kDownload) {
-    job->deferred.Resolve(bytesOf(env, *job->literal));
+    settleBytes(env, job->deferred, job->h, job->src);
   } else {
     job->deferred.Resolve(Napi::Number::New(env, job->ms));
   }
@@ -521,15 +516,12 @@ Napi::Value DownloadAsync(const Napi::CallbackInfo& info) {
   }
   if (ready) {  // no need for a round trip through the launcher thread
     auto d = Napi::Promise::Deferred::New(env);
-    try {
-      d.Resolve(hostBytes(env, h, slot));
-    } catch (const Napi::Error& e) {
-      d.Reject(e.Value());
-    }
+    settleBytes(env, d, h, slot);
     return d.Promise();
   }
   Job* job = new Job(env, Job::kDownload);
   job->src = std::move(slot);
+  job->h = h;
   Napi::Promise p = job->deferred.Promise();
   enqueue(job, SIZE_MAX);
   return p;
