@@ -1,6 +1,7 @@
 // The WASM interpreter's threads (THREADS flag): large matMuls (plain, transposed, batched) on
-// awkward shapes, large unary ops of awkward lengths, large fused elementwise groups and a
-// Winograd conv2d with both its gradients, against the float64 reference with 1
+// awkward shapes, large unary ops of awkward lengths, large fused elementwise groups, a
+// Winograd conv2d with both its gradients, and the forward passes of depthwiseConv2d and
+// pooling, against the float64 reference with 1
 // and 2 threads, results byte-identical
 // for every thread count, and the workers really taking parts. Runs in Node (worker_threads)
 // and in Chromium (Web Workers; the test pages are cross-origin isolated, vitest.config.ts).
@@ -252,6 +253,56 @@ describe('threads', () => {
     lt.dispose([tx, tf]);
     expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
   });
+  }
+
+  // The forward passes of depthwiseConv2d and pooling share output rows: awkward sizes (33
+  // channels leave a scalar tail after the vectors; a multiplier of 3 takes the walker; clipped
+  // windows at 'same' borders), each above the 2^18 taps x channels threshold
+  const WINDOW: { name: string; xs: number[]; fs?: number[]; op: (x: lt.Tensor, f: lt.Tensor) => lt.Tensor; ref: (x: R.Ref, f: R.Ref) => R.Ref; tol: keyof typeof TOLERANCES }[] = [
+    { name: 'depthwiseConv2d 3 x 3, multiplier 1', xs: [3, 33, 37, 33], fs: [3, 3, 33, 1], op: (x, f) => lt.depthwiseConv2d(x, f, 1, 'same'), ref: (x, f) => R.depthwiseConv2d(x, f, 1, 'same'), tol: 'depthwiseConv2d' },
+    { name: 'depthwiseConv2d 3 x 3, multiplier 3, stride 2', xs: [4, 65, 33, 7], fs: [3, 3, 7, 3], op: (x, f) => lt.depthwiseConv2d(x, f, 2, 'same'), ref: (x, f) => R.depthwiseConv2d(x, f, 2, 'same'), tol: 'depthwiseConv2d' },
+    { name: 'maxPool 3 x 3, stride 2', xs: [3, 65, 33, 33], op: (x) => lt.maxPool(x, 3, 2, 'same'), ref: (x) => R.maxPool(x, 3, 2, 'same'), tol: 'maxPool' },
+    { name: 'avgPool 3 x 3, stride 1', xs: [2, 33, 33, 33], op: (x) => lt.avgPool(x, 3, 1, 'same'), ref: (x) => R.avgPool(x, 3, 1, 'same'), tol: 'avgPool' },
+  ];
+  for (const c of WINDOW) {
+    it(`${c.name} [${c.xs}]: reference with 1 and 2 threads, identical bytes, workers take parts`, async () => {
+      const rng = new R.Rng(41);
+      const x = R.randRef(rng, c.xs, 'float32', { lo: -1, hi: 1 });
+      const f = R.randRef(rng, c.fs ?? [1], 'float32', { lo: -1, hi: 1 });
+      const want = c.ref(x, f), tol = TOLERANCES[c.tol];
+      const outs: Float32Array[] = [];
+      for (const threads of [1, 2]) {
+        lt.env().set('THREADS', threads);
+        await acc.threadsReady();
+        // NaN in the memory the output will likely take: a row no part writes cannot pass
+        // for a result left there by the run before
+        lt.tidy(() => { lt.fill(want.shape, NaN).dataSync(); });
+        const [tx, tf] = [x, f].map((r) => toLt(r));
+        const y = c.op(tx, tf);
+        expect(y.shape).toEqual(want.shape);
+        outs.push(y.dataSync() as Float32Array);
+        lt.dispose([tx, tf, y]);
+      }
+      let bad = 0, first = '';
+      for (const out of outs) {
+        for (let i = 0; i < want.data.length; i++) {
+          const got = out[i], w = want.data[i];
+          if (!(got === Math.fround(w) || Math.abs(got - w) <= tol.atol + tol.rtol * Math.abs(w))) { if (!bad++) first = `[${i}] ${got} vs ${w}`; }
+        }
+      }
+      expect(bad, first).toBe(0);
+      const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
+      let diff = -1;
+      for (let i = 0; i < a.length && diff < 0; i++) if (a[i] !== b[i]) diff = i;
+      expect(diff, 'first differing byte').toBe(-1);
+      if (!acc.threads.possible) return;
+      // a worker that is slow to wake may leave every part to the main thread once; not 20 times
+      const [tx, tf] = [x, f].map((r) => toLt(r));
+      const before = acc.threads.partsByWorkers;
+      for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { c.op(tx, tf).dataSync(); });
+      lt.dispose([tx, tf]);
+      expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+    });
   }
 
   it('the workers take parts of a large product', async () => {

@@ -6,8 +6,10 @@
 //   forward  y[o, c*m+q]  += x[i, c] * f[k, c, q]
 //   input    dx[i, c]     += dy[o, c*m+q] * f[k, c, q]
 //   filter   df[k, c, q]  += x[i, c] * dy[o, c*m+q]
+// The forward pass writes whole output rows, so threads share it by rows (window.ts); the
+// adjoints scatter into overlapping windows and run on the calling thread.
 import { OP_DEPTHWISE_CONV2D, OP_DEPTHWISE_CONV2D_BACKPROP_INPUT } from '../../../core-wasm/assembly/generated/opcodes';
-import { WIN } from './window';
+import { WIN, runRows, ROWS_DEPTHWISE, ROWS_DEPTHWISE_1 } from './window';
 import { madd } from './simd_math';
 
 const FORWARD = 0;
@@ -42,89 +44,97 @@ const FILTER = 2;
   }
 }
 
-/** Zeroes the output (the accumulator of every mode) and walks the taps. */
-function walk(mode: i32, x: usize, y: usize, f: usize, out: usize, outBytes: usize): void {
+/** Zeroes the output (the accumulator of every mode) and walks the taps of output rows
+ *  [r0, r1) (of WIN's n * oh). */
+function walk(mode: i32, x: usize, y: usize, f: usize, out: usize, outBytes: usize, r0: i32, r1: i32): void {
   const g = WIN, ci = g.ci, m = g.mult, co = g.co;
   memory.fill(out, 0, outBytes);
-  for (let n = 0; n < g.n; n++) {
-    for (let oh = 0; oh < g.oh; oh++) {
-      for (let ow = 0; ow < g.ow; ow++) {
-        const yr = y + ((<usize>((n * g.oh + oh) * g.ow + ow) * co) << 2);
-        for (let kh = 0; kh < g.fh; kh++) {
-          const ih = oh * g.sh - g.pt + kh * g.dh;
-          if (ih < 0 || ih >= g.h) continue;
-          for (let kw = 0; kw < g.fw; kw++) {
-            const iw = ow * g.sw - g.pl + kw * g.dw;
-            if (iw < 0 || iw >= g.w) continue;
-            const xr = x + ((<usize>((n * g.h + ih) * g.w + iw) * ci) << 2);
-            const fr = f + ((<usize>(kh * g.fw + kw) * ci * m) << 2);
-            tap(mode, xr, yr, fr, ci, m);
-          }
+  for (let r = r0; r < r1; r++) {
+    const n = r / g.oh, oh = r % g.oh;
+    for (let ow = 0; ow < g.ow; ow++) {
+      const yr = y + ((<usize>((n * g.oh + oh) * g.ow + ow) * co) << 2);
+      for (let kh = 0; kh < g.fh; kh++) {
+        const ih = oh * g.sh - g.pt + kh * g.dh;
+        if (ih < 0 || ih >= g.h) continue;
+        for (let kw = 0; kw < g.fw; kw++) {
+          const iw = ow * g.sw - g.pl + kw * g.dw;
+          if (iw < 0 || iw >= g.w) continue;
+          const xr = x + ((<usize>((n * g.h + ih) * g.w + iw) * ci) << 2);
+          const fr = f + ((<usize>(kh * g.fw + kw) * ci * m) << 2);
+          tap(mode, xr, yr, fr, ci, m);
         }
       }
     }
   }
 }
 
-/** The forward pass with multiplier 1 (the common depthwise layer): per output pixel the taps
- *  inside the image are listed once (x and filter byte offsets in `taps`), then each block of
- *  8 channels sums over them in two registers, instead of a load and store of y per tap. */
-function forward1(x: usize, f: usize, y: usize, taps: usize): void {
+/** Output rows [r0, r1) of the forward pass with multiplier 1 (the common depthwise layer):
+ *  per output pixel the taps inside the image are listed once (x and filter byte offsets in
+ *  `taps`), then each block of 8 channels sums over them in two registers, instead of a load
+ *  and store of y per tap. */
+function forward1(x: usize, f: usize, y: usize, taps: usize, r0: i32, r1: i32): void {
   const g = WIN, cb = <usize>g.ci << 2, wide = cb & ~31, vec = cb & ~15;
-  let yr = y;
-  for (let n = 0; n < g.n; n++) {
-    for (let oh = 0; oh < g.oh; oh++) {
-      for (let ow = 0; ow < g.ow; ow++) {
-        let nt = 0;
-        for (let kh = 0; kh < g.fh; kh++) {
-          const ih = oh * g.sh - g.pt + kh * g.dh;
-          if (ih < 0 || ih >= g.h) continue;
-          for (let kw = 0; kw < g.fw; kw++) {
-            const iw = ow * g.sw - g.pl + kw * g.dw;
-            if (iw < 0 || iw >= g.w) continue;
-            const at = taps + (<usize>nt << 3);
-            store<u32>(at, <u32>(((n * g.h + ih) * g.w + iw) * cb));
-            store<u32>(at, <u32>((kh * g.fw + kw) * cb), 4);
-            nt++;
-          }
+  let yr = y + <usize>r0 * g.ow * cb;
+  for (let r = r0; r < r1; r++) {
+    const n = r / g.oh, oh = r % g.oh;
+    for (let ow = 0; ow < g.ow; ow++) {
+      let nt = 0;
+      for (let kh = 0; kh < g.fh; kh++) {
+        const ih = oh * g.sh - g.pt + kh * g.dh;
+        if (ih < 0 || ih >= g.h) continue;
+        for (let kw = 0; kw < g.fw; kw++) {
+          const iw = ow * g.sw - g.pl + kw * g.dw;
+          if (iw < 0 || iw >= g.w) continue;
+          const at = taps + (<usize>nt << 3);
+          store<u32>(at, <u32>(((n * g.h + ih) * g.w + iw) * cb));
+          store<u32>(at, <u32>((kh * g.fw + kw) * cb), 4);
+          nt++;
         }
-        const end = taps + (<usize>nt << 3);
-        let k: usize = 0;
-        for (; k < wide; k += 32) {
-          let a0 = f32x4.splat(0), a1 = a0;
-          for (let t = taps; t < end; t += 8) {
-            const xo = x + <usize>load<u32>(t) + k, fo = f + <usize>load<u32>(t, 4) + k;
-            a0 = madd(v128.load(xo), v128.load(fo), a0);
-            a1 = madd(v128.load(xo, 16), v128.load(fo, 16), a1);
-          }
-          v128.store(yr + k, a0);
-          v128.store(yr + k, a1, 16);
-        }
-        for (; k < vec; k += 16) {
-          let a0 = f32x4.splat(0);
-          for (let t = taps; t < end; t += 8) a0 = madd(v128.load(x + <usize>load<u32>(t) + k), v128.load(f + <usize>load<u32>(t, 4) + k), a0);
-          v128.store(yr + k, a0);
-        }
-        for (; k < cb; k += 4) {
-          let a: f32 = 0;
-          for (let t = taps; t < end; t += 8) a += load<f32>(x + <usize>load<u32>(t) + k) * load<f32>(f + <usize>load<u32>(t, 4) + k);
-          store<f32>(yr + k, a);
-        }
-        yr += cb;
       }
+      const end = taps + (<usize>nt << 3);
+      let k: usize = 0;
+      for (; k < wide; k += 32) {
+        let a0 = f32x4.splat(0), a1 = a0;
+        for (let t = taps; t < end; t += 8) {
+          const xo = x + <usize>load<u32>(t) + k, fo = f + <usize>load<u32>(t, 4) + k;
+          a0 = madd(v128.load(xo), v128.load(fo), a0);
+          a1 = madd(v128.load(xo, 16), v128.load(fo, 16), a1);
+        }
+        v128.store(yr + k, a0);
+        v128.store(yr + k, a1, 16);
+      }
+      for (; k < vec; k += 16) {
+        let a0 = f32x4.splat(0);
+        for (let t = taps; t < end; t += 8) a0 = madd(v128.load(x + <usize>load<u32>(t) + k), v128.load(f + <usize>load<u32>(t, 4) + k), a0);
+        v128.store(yr + k, a0);
+      }
+      for (; k < cb; k += 4) {
+        let a: f32 = 0;
+        for (let t = taps; t < end; t += 8) a += load<f32>(x + <usize>load<u32>(t) + k) * load<f32>(f + <usize>load<u32>(t, 4) + k);
+        store<f32>(yr + k, a);
+      }
+      yr += cb;
     }
   }
 }
 
-/** op is one of the depthwise ops; a and b are its input buffers (see ops/table.mjs). */
+/** Output rows [r0, r1) of the forward pass (a part of a RowsJob, window.ts): forward1's
+ *  loop when `one` (multiplier 1; `taps`: its scratch, fh * fw * 8 bytes), else the walker. */
+export function depthwiseRows(one: bool, x: usize, f: usize, y: usize, taps: usize, r0: i32, r1: i32): void {
+  if (one) { forward1(x, f, y, taps, r0, r1); return; }
+  const rowBytes = (<usize>WIN.ow * WIN.co) << 2;
+  walk(FORWARD, x, y, f, y + <usize>r0 * rowBytes, <usize>(r1 - r0) * rowBytes, r0, r1);
+}
+
+/** op is one of the depthwise ops; a and b are its input buffers (see ops/table.mjs). The
+ *  forward pass is shared among threads by output rows; the adjoints scatter into their
+ *  outputs and run here. */
 export function execDepthwise(op: i32, a: usize, b: usize, out: usize): void {
-  const g = WIN;
+  const g = WIN, rows = g.n * g.oh;
   const image = (<usize>g.n * g.h * g.w * g.ci) << 2;
-  if (op == OP_DEPTHWISE_CONV2D && g.mult == 1) {
-    const taps = heap.alloc(<usize>g.fh * g.fw << 3);
-    forward1(a, b, out, taps);
-    heap.free(taps);
-  } else if (op == OP_DEPTHWISE_CONV2D) walk(FORWARD, a, out, b, out, (<usize>g.n * g.oh * g.ow * g.co) << 2);
-  else if (op == OP_DEPTHWISE_CONV2D_BACKPROP_INPUT) walk(INPUT, out, a, b, out, image);
-  else walk(FILTER, a, b, out, out, (<usize>g.fh * g.fw * g.co) << 2);
+  if (op == OP_DEPTHWISE_CONV2D) {
+    const one = g.mult == 1;
+    runRows(one ? ROWS_DEPTHWISE_1 : ROWS_DEPTHWISE, a, b, out, one ? <usize>g.fh * g.fw << 3 : 0);
+  } else if (op == OP_DEPTHWISE_CONV2D_BACKPROP_INPUT) walk(INPUT, out, a, b, out, image, 0, rows);
+  else walk(FILTER, a, b, out, out, (<usize>g.fh * g.fw * g.co) << 2, 0, rows);
 }

@@ -14,6 +14,9 @@ import { gemmBlock } from './gemm';
 import { runUnary } from './generated/unary';
 import { GroupJob, groupPart } from './fused';
 import { WinogradJob, winogradPart, WinogradFilterJob, winogradFilterPart } from './winograd';
+import { WIN, RowsJob, ROWS_MAX_POOL, ROWS_AVG_POOL, ROWS_DEPTHWISE_1 } from './window';
+import { depthwiseRows } from './depthwise';
+import { poolRows } from './pool';
 
 /** Task ids, as passed to runPart. */
 export const TASK_MATMUL = 1;
@@ -21,6 +24,7 @@ export const TASK_UNARY = 2;
 export const TASK_GROUP = 3;
 export const TASK_WINOGRAD = 4;
 export const TASK_WINOGRAD_FILTER = 5;
+export const TASK_ROWS = 6;
 
 /** A batched float32 GEMM split into tm x tn tiles of C: part p is tile (p % perBatch) of batch
  *  entry p / perBatch, tiles row-major. */
@@ -69,6 +73,14 @@ function unaryPart(job: UnaryJob, part: i32): void {
   runUnary(job.op, job.dtype, job.px + at, job.po + at, min(job.chunk, job.n - start));
 }
 
+/** A run of a window op's output rows (window.ts). */
+function rowsPart(job: RowsJob, part: i32, slot: i32): void {
+  const r0 = part * job.rows, r1 = min(r0 + job.rows, WIN.n * WIN.oh);
+  const k = job.kind;
+  if (k == ROWS_MAX_POOL || k == ROWS_AVG_POOL) poolRows(job.a, job.out, k == ROWS_MAX_POOL, r0, r1);
+  else depthwiseRows(k == ROWS_DEPTHWISE_1, job.a, job.b, job.out, job.scratch + <usize>slot * job.slotBytes, r0, r1);
+}
+
 /** Runs part `part` of the job at `job` for task `task`, with thread slot `slot`'s scratch. */
 export function runPart(task: i32, job: usize, part: i32, slot: i32): void {
   if (task == TASK_MATMUL) matPart(changetype<MatJob>(job), part, slot);
@@ -76,4 +88,5 @@ export function runPart(task: i32, job: usize, part: i32, slot: i32): void {
   else if (task == TASK_GROUP) groupPart(changetype<GroupJob>(job), part, slot);
   else if (task == TASK_WINOGRAD) winogradPart(changetype<WinogradJob>(job), part, slot);
   else if (task == TASK_WINOGRAD_FILTER) winogradFilterPart(changetype<WinogradFilterJob>(job), part, slot);
+  else if (task == TASK_ROWS) rowsPart(changetype<RowsJob>(job), part, slot);
 }

@@ -4,9 +4,11 @@
 // are contiguous, so each window tap is one vector loop over a pixel's channels.
 //   maxPoolGrad: dy goes to the first maximum of its window (row-major window order), as
 //   tfjs's backprop does; avgPoolGrad: dy / count goes to every real element of the window.
+// Threads share the forward passes by output rows (window.ts); the adjoints, which scatter,
+// run on the calling thread.
 import { OP_MAX_POOL, OP_AVG_POOL, OP_MAX_POOL_GRAD } from '../../../core-wasm/assembly/generated/opcodes';
 import { Ctx, recOp, inRec, inBuf } from './record';
-import { WIN, readPool } from './window';
+import { WIN, readPool, runRows, ROWS_MAX_POOL, ROWS_AVG_POOL } from './window';
 
 /** The clipped window of output pixel (oh, ow): rows h0..h1, columns w0..w1 (exclusive). */
 let h0 = 0, h1 = 0, w0 = 0, w1 = 0;
@@ -23,36 +25,36 @@ let h0 = 0, h1 = 0, w0 = 0, w1 = 0;
   return img + ((<usize>((n * g.h + ih) * g.w + iw) * g.ci) << 2);
 }
 
-/** maxPool (isMax) or avgPool of x into y. */
-function pool(x: usize, y: usize, isMax: bool): void {
+/** Output rows [r0, r1) (of WIN's n * oh) of maxPool (isMax) or avgPool of x into y: a part
+ *  of a RowsJob (window.ts). */
+export function poolRows(x: usize, y: usize, isMax: bool, r0: i32, r1: i32): void {
   const g = WIN, c = g.ci, end = <usize>c << 2, vecEnd = <usize>(c & ~3) << 2;
-  let yr = y;
-  for (let n = 0; n < g.n; n++) {
-    for (let oh = 0; oh < g.oh; oh++) {
-      for (let ow = 0; ow < g.ow; ow++) {
-        clip(oh, ow);
-        memory.copy(yr, pixel(x, n, h0, w0), end);   // the first real element starts the fold
-        for (let ih = h0; ih < h1; ih++) {
-          for (let iw = ih == h0 ? w0 + 1 : w0; iw < w1; iw++) {
-            const xr = pixel(x, n, ih, iw);
-            let k: usize = 0;
-            if (isMax) {
-              for (; k < vecEnd; k += 16) v128.store(yr + k, f32x4.max(v128.load(yr + k), v128.load(xr + k)));
-              for (; k < end; k += 4) store<f32>(yr + k, Mathf.max(load<f32>(yr + k), load<f32>(xr + k)));
-            } else {
-              for (; k < vecEnd; k += 16) v128.store(yr + k, f32x4.add(v128.load(yr + k), v128.load(xr + k)));
-              for (; k < end; k += 4) store<f32>(yr + k, load<f32>(yr + k) + load<f32>(xr + k));
-            }
+  let yr = y + <usize>r0 * g.ow * end;
+  for (let r = r0; r < r1; r++) {
+    const n = r / g.oh, oh = r % g.oh;
+    for (let ow = 0; ow < g.ow; ow++) {
+      clip(oh, ow);
+      memory.copy(yr, pixel(x, n, h0, w0), end);   // the first real element starts the fold
+      for (let ih = h0; ih < h1; ih++) {
+        for (let iw = ih == h0 ? w0 + 1 : w0; iw < w1; iw++) {
+          const xr = pixel(x, n, ih, iw);
+          let k: usize = 0;
+          if (isMax) {
+            for (; k < vecEnd; k += 16) v128.store(yr + k, f32x4.max(v128.load(yr + k), v128.load(xr + k)));
+            for (; k < end; k += 4) store<f32>(yr + k, Mathf.max(load<f32>(yr + k), load<f32>(xr + k)));
+          } else {
+            for (; k < vecEnd; k += 16) v128.store(yr + k, f32x4.add(v128.load(yr + k), v128.load(xr + k)));
+            for (; k < end; k += 4) store<f32>(yr + k, load<f32>(yr + k) + load<f32>(xr + k));
           }
         }
-        if (!isMax) {
-          const s = <f32>1 / <f32>((h1 - h0) * (w1 - w0)), sv = f32x4.splat(s);
-          let k: usize = 0;
-          for (; k < vecEnd; k += 16) v128.store(yr + k, f32x4.mul(v128.load(yr + k), sv));
-          for (; k < end; k += 4) store<f32>(yr + k, load<f32>(yr + k) * s);
-        }
-        yr += end;
       }
+      if (!isMax) {
+        const s = <f32>1 / <f32>((h1 - h0) * (w1 - w0)), sv = f32x4.splat(s);
+        let k: usize = 0;
+        for (; k < vecEnd; k += 16) v128.store(yr + k, f32x4.mul(v128.load(yr + k), sv));
+        for (; k < end; k += 4) store<f32>(yr + k, load<f32>(yr + k) * s);
+      }
+      yr += end;
     }
   }
 }
@@ -140,7 +142,7 @@ export function execPool(c: Ctx): void {
   const op = recOp(c.rec);
   const ok = readPool(c.rec, inRec(c, 0), op == OP_MAX_POOL_GRAD ? inRec(c, 1) : 0);
   assert(ok); // validate checked the record
-  if (op == OP_MAX_POOL || op == OP_AVG_POOL) pool(inBuf(c, 0), c.out, op == OP_MAX_POOL);
+  if (op == OP_MAX_POOL || op == OP_AVG_POOL) runRows(op == OP_MAX_POOL ? ROWS_MAX_POOL : ROWS_AVG_POOL, inBuf(c, 0), 0, c.out, 0);
   else if (op == OP_MAX_POOL_GRAD) {
     const taps = heap.alloc(<usize>WIN.fh * WIN.fw << 2);
     maxPoolGrad(inBuf(c, 0), inBuf(c, 1), c.out, taps);

@@ -7,6 +7,8 @@ import {
 } from '../../../core-wasm/assembly/generated/opcodes';
 import { recOp, recDtype, recRank, recDim, recNIn, recNAttr, recAttr } from './record';
 import { ERR_DTYPE, ERR_SHAPE } from './errors';
+import { runParts, threadCount, MAX_PARTS } from './threads';
+import { TASK_ROWS } from './parts';
 
 /** One window op's shape: image [n, h, w, ci] -> [n, oh, ow, co] under an fh x fw window,
  *  strides sh, sw, dilations dh, dw, top and left padding pt, pl; depthwise: co = ci * mult. */
@@ -96,4 +98,44 @@ export function validateWindow(rec: usize, in0: usize, in1: usize, isConv: bool)
   if (recDtype(rec) != DT_FLOAT32 || recDtype(in0) != DT_FLOAT32 || (nIn == 2 && recDtype(in1) != DT_FLOAT32)) return ERR_DTYPE;
   const ok = isConv ? readConv(rec, in0, in1) : readPool(rec, in0, in1);
   return ok ? 0 : ERR_SHAPE;
+}
+
+/** A window op's forward pass shared among threads by output rows: WIN's n * oh rows of ow
+ *  pixels, cut into runs of `rows`; part p computes rows [p rows, (p + 1) rows), each output
+ *  pixel the same way whatever part computes it (parts.ts). `kind` names the kernel (ROWS_*);
+ *  `scratch` holds `slotBytes` per thread slot. */
+@unmanaged
+export class RowsJob {
+  a: usize = 0; b: usize = 0; out: usize = 0;
+  scratch: usize = 0; slotBytes: usize = 0;
+  kind: i32 = 0; rows: i32 = 0;
+}
+
+/** The kernels a RowsJob runs. */
+export const ROWS_DEPTHWISE = 0;
+export const ROWS_DEPTHWISE_1 = 1; // multiplier 1: forward1's register-blocked loop
+export const ROWS_MAX_POOL = 2;
+export const ROWS_AVG_POOL = 3;
+
+/** From this many window taps times channels on, a forward pass is shared among threads
+ *  (~0.1 ms of work), in parts of about ROWS_PART_TAPS: enough parts that a thread slowed by
+ *  other processes leaves its share to the others. */
+const PARALLEL_TAPS: i64 = 1 << 18;
+const ROWS_PART_TAPS: i64 = 1 << 15;
+
+/** Runs kernel `kind` over WIN's output rows on inputs a, b into out, with slotBytes of
+ *  scratch for each thread that takes part. */
+export function runRows(kind: i32, a: usize, b: usize, out: usize, slotBytes: usize): void {
+  const g = WIN, total = g.n * g.oh;
+  if (total == 0) return;
+  const rowTaps = <i64>g.ow * g.co * g.fh * g.fw;
+  const job = changetype<RowsJob>(heap.alloc(offsetof<RowsJob>()));
+  job.a = a; job.b = b; job.out = out; job.kind = kind; job.slotBytes = (slotBytes + 63) & ~63;
+  job.rows = <i32>max(1, min(<i64>total, ROWS_PART_TAPS / max(rowTaps, 1)));
+  const parts = (total + job.rows - 1) / job.rows;
+  const slots = parts > 1 && parts <= MAX_PARTS && rowTaps * total >= PARALLEL_TAPS ? threadCount() : 1;
+  job.scratch = heap.alloc(max(<usize>slots * job.slotBytes, 16));
+  runParts(TASK_ROWS, changetype<usize>(job), parts, slots);
+  heap.free(job.scratch);
+  heap.free(changetype<usize>(job));
 }
