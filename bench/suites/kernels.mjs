@@ -81,6 +81,30 @@ function kernelDefs() {
     tf: (tf, x, f) => tf.conv2d(x, f, 1, 'same'),
     jax: (jax, x, f) => jax.lax.conv(x, f, [1, 1], 'SAME'),
   });
+  // A MobileNet-sized depthwise layer and a pooling layer (both shared by output rows among
+  // threads); jax-js runs the depthwise conv as a grouped conv in NCHW / OIHW, and has no
+  // padded pooling.
+  const DW = { n: 16, h: 56, w: 56, c: 64 };
+  defs.push({
+    name: `depthwiseConv2d ${DW.n}×${DW.h}×${DW.w}×${DW.c} * 3×3×${DW.c}×1, same`,
+    unit: 'GFLOP/s',
+    flops: 2 * DW.n * DW.h * DW.w * DW.c * 9,
+    tol: 1e-4,
+    inputs: () => [[uniform(DW.n * DW.h * DW.w * DW.c, -1, 1, 51), [DW.n, DW.h, DW.w, DW.c]], [uniform(9 * DW.c, -0.5, 0.5, 52), [3, 3, DW.c, 1]]],
+    jaxInputs: ([[x, xs], [f, fs]]) => [[permute(x, xs, [0, 3, 1, 2]), [DW.n, DW.c, DW.h, DW.w]], [permute(f, fs, [2, 3, 0, 1]), [DW.c, 1, 3, 3]]],
+    jaxOutput: (out) => permute(out, [DW.n, DW.c, DW.h, DW.w], [0, 2, 3, 1]),
+    lt: (lt, x, f) => lt.depthwiseConv2d(x, f, 1, 'same'),
+    tf: (tf, x, f) => tf.depthwiseConv2d(x, f, 1, 'same'),
+    jax: (jax, x, f) => jax.lax.convGeneralDilated(x, f, [1, 1], 'SAME', { featureGroupCount: DW.c }),
+  });
+  defs.push({
+    name: `maxPool 3×3 stride 2, same, ${DW.n}×${DW.h}×${DW.w}×${DW.c}`,
+    unit: 'ms',
+    tol: 0,
+    inputs: () => [[uniform(DW.n * DW.h * DW.w * DW.c, -1, 1, 53), [DW.n, DW.h, DW.w, DW.c]]],
+    lt: (lt, x) => lt.maxPool(x, 3, 2, 'same'),
+    tf: (tf, x) => tf.maxPool(x, 3, 2, 'same'),
+  });
   defs.push({
     name: 'sum of 1M',
     unit: 'ms',
@@ -210,6 +234,7 @@ export function cases({ lt, peers, ltBackends, threads = 1 }) {
         })),
         ...['eager', 'jit'].map((mode) => ({
           name: `jax-js ${mode}`,
+          unavailable: d.jax ? undefined : 'jax-js: no such op (padded pooling)',
           async setup() {
             const np = peers.np;
             const ins = d.jaxInputs ? d.jaxInputs(inputs()) : inputs();
