@@ -26,6 +26,24 @@ afterAll(() => lt.env().set('THREADS', initialThreads));
 
 const numel = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
+/** a and b (the outputs of 1 and 2 threads) hold the same bytes. */
+function expectSameBytes(a: ArrayBufferView, b: ArrayBufferView, what = ''): void {
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength), y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  let diff = x.length === y.length ? -1 : Math.min(x.length, y.length);
+  for (let i = 0; i < x.length && diff < 0; i++) if (x[i] !== y[i]) diff = i;
+  expect(diff, `${what}first differing byte`).toBe(-1);
+}
+
+/** The workers take parts of what `run` executes with 2 threads: a worker slow to wake may
+ *  leave every part to the main thread once, not 20 times. */
+async function expectWorkersTakeParts(run: () => unknown): Promise<void> {
+  lt.env().set('THREADS', 2);
+  await acc.threadsReady();
+  const before = acc.threads.partsByWorkers;
+  for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) await run();
+  expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+}
+
 /** [a shape, b shape, transposeA, transposeB]: sizes among 1, 3, 7, 33, 65, 257, 1029, each product
  *  large enough (>= 2^20 multiply-adds) that the interpreter shares it among threads. */
 const CASES: [number[], number[], boolean, boolean][] = [
@@ -102,11 +120,7 @@ describe('threads', () => {
         }
       }
       expect(bad, firstBad).toBe(0);
-      const b1 = new Uint8Array(one.out.buffer, one.out.byteOffset, one.out.byteLength);
-      const b2 = new Uint8Array(two.out.buffer, two.out.byteOffset, two.out.byteLength);
-      let diff = -1;
-      for (let i = 0; i < b1.length && diff < 0; i++) if (b1[i] !== b2[i]) diff = i;
-      expect(diff, 'first differing byte').toBe(-1);
+      expectSameBytes(one.out, two.out);
     });
   }
 
@@ -196,17 +210,11 @@ describe('threads', () => {
         }
       }
       expect(bad, first).toBe(0);
-      const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
-      let diff = -1;
-      for (let k = 0; k < a.length && diff < 0; k++) if (a[k] !== b[k]) diff = k;
-      expect(diff, 'first differing byte').toBe(-1);
+      expectSameBytes(outs[0], outs[1]);
       if (!acc.threads.possible) return;
-      // a worker that is slow to wake may leave every part to the main thread once; not 20 times
       const x = lt.tensor(xv, xs), y = lt.tensor(yv, g.ys);
-      const before = acc.threads.partsByWorkers;
-      for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { g.f(x, y).dataSync(); });
+      await expectWorkersTakeParts(() => lt.tidy(() => { g.f(x, y).dataSync(); }));
       lt.dispose([x, y]);
-      expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
     });
   }
 
@@ -240,18 +248,12 @@ describe('threads', () => {
         for (const out of outs) if (!(Math.abs(out[k][i] - ref.data[i]) <= tol)) { if (!bad++) first = `${name}[${i}] ${out[k][i]} vs ${ref.data[i]}`; }
       }
       expect(bad, first).toBe(0);
-      const [a, b] = outs.map((o) => new Uint8Array(o[k].buffer, o[k].byteOffset, o[k].byteLength));
-      let diff = -1;
-      for (let i = 0; i < a.length && diff < 0; i++) if (a[i] !== b[i]) diff = i;
-      expect(diff, `${name}: first differing byte`).toBe(-1);
+      expectSameBytes(outs[0][k], outs[1][k], `${name}: `);
     }
     if (!acc.threads.possible) return;
-    // a worker that is slow to wake may leave every part to the main thread once; not 20 times
     const [tx, tf] = [x, f].map((r) => toLt(r));
-    const before = acc.threads.partsByWorkers;
-    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { lt.conv2d(tx, tf, 1, 'same').dataSync(); });
+    await expectWorkersTakeParts(() => lt.tidy(() => { lt.conv2d(tx, tf, 1, 'same').dataSync(); }));
     lt.dispose([tx, tf]);
-    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
   });
   }
 
@@ -291,17 +293,11 @@ describe('threads', () => {
         }
       }
       expect(bad, first).toBe(0);
-      const [a, b] = outs.map((o) => new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
-      let diff = -1;
-      for (let i = 0; i < a.length && diff < 0; i++) if (a[i] !== b[i]) diff = i;
-      expect(diff, 'first differing byte').toBe(-1);
+      expectSameBytes(outs[0], outs[1]);
       if (!acc.threads.possible) return;
-      // a worker that is slow to wake may leave every part to the main thread once; not 20 times
       const [tx, tf] = [x, f].map((r) => toLt(r));
-      const before = acc.threads.partsByWorkers;
-      for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { c.op(tx, tf).dataSync(); });
+      await expectWorkersTakeParts(() => lt.tidy(() => { c.op(tx, tf).dataSync(); }));
       lt.dispose([tx, tf]);
-      expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
     });
   }
 
@@ -309,21 +305,14 @@ describe('threads', () => {
     if (!acc.threads.possible) return; // single-threaded here: nothing to share (checked above)
     const n = 512;
     const a = seededValues(n * n, 3), b = seededValues(n * n, 4);
-    const before = acc.threads.partsByWorkers;
-    // a worker that is slow to wake may leave every part to the main thread once; not 20 times
-    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) await product(2, a, [n, n], b, [n, n], false, false);
-    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
+    await expectWorkersTakeParts(() => product(2, a, [n, n], b, [n, n], false, false));
   });
 
   it('the workers take parts of a large unary op', async () => {
     if (!acc.threads.possible) return;
     const n = 1 << 20;
     const x = lt.tensor(seededValues(n, 9), [n]);
-    const before = acc.threads.partsByWorkers;
-    lt.env().set('THREADS', 2);
-    await acc.threadsReady();
-    for (let i = 0; i < 20 && acc.threads.partsByWorkers === before; i++) lt.tidy(() => { lt.tanh(x).dataSync(); });
+    await expectWorkersTakeParts(() => lt.tidy(() => { lt.tanh(x).dataSync(); }));
     x.dispose();
-    expect(acc.threads.partsByWorkers).toBeGreaterThan(before);
   });
 });
