@@ -44,54 +44,51 @@ const FILTER = 2;
   }
 }
 
+/** Lists at `taps` the window taps of output pixel (n, oh, ow) that land inside the image, as
+ *  byte offsets (x pixel * xStride, filter tap * fStride), in window order; returns the end. */
+function listTaps(n: i32, oh: i32, ow: i32, taps: usize, xStride: i32, fStride: i32): usize {
+  const g = WIN;
+  let at = taps;
+  for (let kh = 0; kh < g.fh; kh++) {
+    const ih = oh * g.sh - g.pt + kh * g.dh;
+    if (ih < 0 || ih >= g.h) continue;
+    for (let kw = 0; kw < g.fw; kw++) {
+      const iw = ow * g.sw - g.pl + kw * g.dw;
+      if (iw < 0 || iw >= g.w) continue;
+      store<u32>(at, <u32>((n * g.h + ih) * g.w + iw) * <u32>xStride); // u32: offsets reach 4 GiB
+      store<u32>(at, <u32>(kh * g.fw + kw) * <u32>fStride, 4);
+      at += 8;
+    }
+  }
+  return at;
+}
+
 /** Zeroes the output (the accumulator of every mode) and walks the taps of output rows
- *  [r0, r1) (of WIN's n * oh). */
-function walk(mode: i32, x: usize, y: usize, f: usize, out: usize, outBytes: usize, r0: i32, r1: i32): void {
+ *  [r0, r1) (of WIN's n * oh), listing each pixel's at `taps` (fh * fw * 8 bytes). */
+function walk(mode: i32, x: usize, y: usize, f: usize, out: usize, outBytes: usize, taps: usize, r0: i32, r1: i32): void {
   const g = WIN, ci = g.ci, m = g.mult, co = g.co;
   memory.fill(out, 0, outBytes);
+  let yr = y + ((<usize>r0 * g.ow * co) << 2);
   for (let r = r0; r < r1; r++) {
     const n = r / g.oh, oh = r % g.oh;
     for (let ow = 0; ow < g.ow; ow++) {
-      const yr = y + ((<usize>((n * g.oh + oh) * g.ow + ow) * co) << 2);
-      for (let kh = 0; kh < g.fh; kh++) {
-        const ih = oh * g.sh - g.pt + kh * g.dh;
-        if (ih < 0 || ih >= g.h) continue;
-        for (let kw = 0; kw < g.fw; kw++) {
-          const iw = ow * g.sw - g.pl + kw * g.dw;
-          if (iw < 0 || iw >= g.w) continue;
-          const xr = x + ((<usize>((n * g.h + ih) * g.w + iw) * ci) << 2);
-          const fr = f + ((<usize>(kh * g.fw + kw) * ci * m) << 2);
-          tap(mode, xr, yr, fr, ci, m);
-        }
-      }
+      const end = listTaps(n, oh, ow, taps, ci << 2, (ci * m) << 2);
+      for (let t = taps; t < end; t += 8) tap(mode, x + <usize>load<u32>(t), yr, f + <usize>load<u32>(t, 4), ci, m);
+      yr += <usize>co << 2;
     }
   }
 }
 
 /** Output rows [r0, r1) of the forward pass with multiplier 1 (the common depthwise layer):
- *  per output pixel the taps inside the image are listed once (x and filter byte offsets in
- *  `taps`), then each block of 8 channels sums over them in two registers, instead of a load
- *  and store of y per tap. */
+ *  per output pixel the taps inside the image are listed once (listTaps), then each block of
+ *  8 channels sums over them in two registers, instead of a load and store of y per tap. */
 function forward1(x: usize, f: usize, y: usize, taps: usize, r0: i32, r1: i32): void {
   const g = WIN, cb = <usize>g.ci << 2, wide = cb & ~31, vec = cb & ~15;
   let yr = y + <usize>r0 * g.ow * cb;
   for (let r = r0; r < r1; r++) {
     const n = r / g.oh, oh = r % g.oh;
     for (let ow = 0; ow < g.ow; ow++) {
-      let nt = 0;
-      for (let kh = 0; kh < g.fh; kh++) {
-        const ih = oh * g.sh - g.pt + kh * g.dh;
-        if (ih < 0 || ih >= g.h) continue;
-        for (let kw = 0; kw < g.fw; kw++) {
-          const iw = ow * g.sw - g.pl + kw * g.dw;
-          if (iw < 0 || iw >= g.w) continue;
-          const at = taps + (<usize>nt << 3);
-          store<u32>(at, <u32>(((n * g.h + ih) * g.w + iw) * cb));
-          store<u32>(at, <u32>((kh * g.fw + kw) * cb), 4);
-          nt++;
-        }
-      }
-      const end = taps + (<usize>nt << 3);
+      const end = listTaps(n, oh, ow, taps, <i32>cb, <i32>cb);
       let k: usize = 0;
       for (; k < wide; k += 32) {
         let a0 = f32x4.splat(0), a1 = a0;
@@ -119,22 +116,21 @@ function forward1(x: usize, f: usize, y: usize, taps: usize, r0: i32, r1: i32): 
 }
 
 /** Output rows [r0, r1) of the forward pass (a part of a RowsJob, window.ts): forward1's
- *  loop when `one` (multiplier 1; `taps`: its scratch, fh * fw * 8 bytes), else the walker. */
+ *  loop when `one` (multiplier 1), else the walker; `taps`: the thread's fh * fw * 8 bytes. */
 export function depthwiseRows(one: bool, x: usize, f: usize, y: usize, taps: usize, r0: i32, r1: i32): void {
   if (one) { forward1(x, f, y, taps, r0, r1); return; }
   const rowBytes = (<usize>WIN.ow * WIN.co) << 2;
-  walk(FORWARD, x, y, f, y + <usize>r0 * rowBytes, <usize>(r1 - r0) * rowBytes, r0, r1);
+  walk(FORWARD, x, y, f, y + <usize>r0 * rowBytes, <usize>(r1 - r0) * rowBytes, taps, r0, r1);
 }
 
 /** op is one of the depthwise ops; a and b are its input buffers (see ops/table.mjs). The
  *  forward pass is shared among threads by output rows; the adjoints scatter into their
  *  outputs and run here. */
 export function execDepthwise(op: i32, a: usize, b: usize, out: usize): void {
-  const g = WIN, rows = g.n * g.oh;
-  const image = (<usize>g.n * g.h * g.w * g.ci) << 2;
-  if (op == OP_DEPTHWISE_CONV2D) {
-    const one = g.mult == 1;
-    runRows(one ? ROWS_DEPTHWISE_1 : ROWS_DEPTHWISE, a, b, out, one ? <usize>g.fh * g.fw << 3 : 0);
-  } else if (op == OP_DEPTHWISE_CONV2D_BACKPROP_INPUT) walk(INPUT, out, a, b, out, image, 0, rows);
-  else walk(FILTER, a, b, out, out, (<usize>g.fh * g.fw * g.co) << 2, 0, rows);
+  const g = WIN, rows = g.n * g.oh, tapBytes = <usize>g.fh * g.fw << 3;
+  if (op == OP_DEPTHWISE_CONV2D) { runRows(g.mult == 1 ? ROWS_DEPTHWISE_1 : ROWS_DEPTHWISE, a, b, out, tapBytes); return; }
+  const taps = heap.alloc(tapBytes);
+  if (op == OP_DEPTHWISE_CONV2D_BACKPROP_INPUT) walk(INPUT, out, a, b, out, (<usize>g.n * g.h * g.w * g.ci) << 2, taps, 0, rows);
+  else walk(FILTER, a, b, out, out, (<usize>g.fh * g.fw * g.co) << 2, taps, 0, rows);
+  heap.free(taps);
 }
