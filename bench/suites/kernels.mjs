@@ -101,6 +101,7 @@ function kernelDefs() {
     name: `maxPool 3×3 stride 2, same, ${DW.n}×${DW.h}×${DW.w}×${DW.c}`,
     unit: 'ms',
     tol: 0,
+    jaxMissing: 'jax-js has no padded pooling',
     inputs: () => [[uniform(DW.n * DW.h * DW.w * DW.c, -1, 1, 53), [DW.n, DW.h, DW.w, DW.c]]],
     lt: (lt, x) => lt.maxPool(x, 3, 2, 'same'),
     tf: (tf, x) => tf.maxPool(x, 3, 2, 'same'),
@@ -234,7 +235,7 @@ export function cases({ lt, peers, ltBackends, threads = 1 }) {
         })),
         ...['eager', 'jit'].map((mode) => ({
           name: `jax-js ${mode}`,
-          unavailable: d.jax ? undefined : 'jax-js: no such op (padded pooling)',
+          unavailable: d.jaxMissing,
           async setup() {
             const np = peers.np;
             const ins = d.jaxInputs ? d.jaxInputs(inputs()) : inputs();
